@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browserDeps } from '../src/background/browser-deps';
+import { createMessageHandler } from '../src/background/handlers';
+import { openDatabase } from '../src/db/open';
+
+export default defineBackground(() => {
+  const deps = browserDeps();
+  const handle = createMessageHandler(deps);
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Broadcasts between extension pages carry no payload schema and need no reply.
+    if ((message as { type?: string })?.type === 'tabAnalysisChanged') return false;
+    void handle(message, sender).then(sendResponse);
+    return true; // reply asynchronously
+  });
+
+  // Seed reference data on install and update (a new dataset version reseeds; user data stays).
+  browser.runtime.onInstalled.addListener(() => {
+    openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'open-sidebar' && tab?.id !== undefined) void deps.openPanel(tab.id, tab.windowId);
+  });
+});

@@ -1,0 +1,4 @@
+import { mountPage } from '../../src/ui/mount';
+import { Popup } from '../../src/ui/popup/Popup';
+
+mountPage(<Popup />);

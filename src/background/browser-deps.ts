@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { openDatabase } from '../db/open';
+import type { Broadcast, PageAnalysis } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings';
+import { openPanel } from '../ui/open-panel';
+import type { BackgroundDeps } from './handlers';
+import { TabAnalyses } from './tab-analyses';
+
+/** The real browser behind the background's handlers. */
+export function browserDeps(): BackgroundDeps {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  return {
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    tabs: new TabAnalyses(browser.storage.session),
+    // A database failure must not stop pages from being read: fall back to defaults.
+    settings: () => openDatabase().then(getSettings, () => DEFAULT_SETTINGS),
+    updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
+    setBadge(tabId: number, analysis: PageAnalysis | null) {
+      const count = analysis?.topics.length ?? 0;
+      void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+      void action.setBadgeBackgroundColor({ tabId, color: '#0f766e' }).catch(() => undefined);
+    },
+    openPanel,
+    broadcast(message: Broadcast) {
+      // No extension page may be open to receive it; that is fine.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+  };
+}

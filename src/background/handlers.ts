@@ -1,0 +1,87 @@
+import { parseMessage, type Broadcast, type Message, type MessageType, type PageAnalysis, type Result, type Results } from '../messaging/protocol';
+import { isActiveOn, type Settings } from '../settings/settings';
+import type { TabAnalyses } from './tab-analyses';
+
+export interface Sender {
+  tab?: { id?: number; windowId?: number };
+  url?: string;
+}
+
+export interface BackgroundDeps {
+  extensionOrigin: string;
+  tabs: TabAnalyses;
+  settings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  setBadge(tabId: number, analysis: PageAnalysis | null): void;
+  /** Must be called synchronously inside the message event: browsers require a user gesture. */
+  openPanel(tabId: number, windowId?: number): Promise<boolean>;
+  broadcast(message: Broadcast): void;
+}
+
+type Reply = Result<MessageType>;
+
+/**
+ * Validate and dispatch one message. Invalid messages are rejected with a logged reason and no
+ * effect. Page-realm messages must come from a tab; page-inspection messages from our own pages.
+ */
+export function createMessageHandler(deps: BackgroundDeps) {
+  return function handle(raw: unknown, sender: Sender): Promise<Reply> {
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) return reject(parsed.error);
+    const message = parsed.message;
+    const fromOwnPage = !sender.tab && !!sender.url?.startsWith(deps.extensionOrigin);
+    const tabId = sender.tab?.id;
+
+    if (message.type === 'openSidebar') {
+      const target = message.payload.tabId ?? tabId;
+      if (target === undefined) return reject('openSidebar: no tab');
+      // No await before this call: the click's user gesture must still be active.
+      const opening = deps.openPanel(target, sender.tab?.windowId);
+      return opening.then((opened) => ok<'openSidebar'>({ opened: opened ? 'panel' : 'fallback' }));
+    }
+    if (message.type === 'getTabAnalysis') {
+      if (!fromOwnPage) return reject('getTabAnalysis: only extension pages may ask');
+      return deps.tabs.get(message.payload.tabId).then((analysis) => ok<'getTabAnalysis'>({ analysis }));
+    }
+    if (tabId === undefined) return reject(`${message.type}: must come from a page`);
+    return run(message, tabId).catch((error) => reject(`${message.type}: ${String(error)}`));
+  };
+
+  async function run(message: Message, tabId: number): Promise<Reply> {
+    switch (message.type) {
+      case 'getPageConfig': {
+        const settings = await deps.settings();
+        return ok<'getPageConfig'>({ enabled: isActiveOn(settings, message.payload.host) });
+      }
+      case 'pageAnalyzed': {
+        const analysis = message.payload;
+        await deps.tabs.set(tabId, analysis);
+        deps.setBadge(tabId, analysis);
+        deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+        const settings = await deps.settings();
+        const host = new URL(analysis.url).hostname;
+        return ok<'pageAnalyzed'>({ showNotice: analysis.topics.length > 0 && isActiveOn(settings, host) });
+      }
+      case 'muteSite': {
+        const settings = await deps.settings();
+        const mutedSites = [...new Set([...settings.mutedSites, message.payload.host])];
+        await deps.updateSettings({ mutedSites });
+        await deps.tabs.delete(tabId);
+        deps.setBadge(tabId, null);
+        deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+        return ok<'muteSite'>({ muted: true });
+      }
+      default:
+        return reject(`${message.type}: not handled here`);
+    }
+  }
+}
+
+function ok<T extends MessageType>(data: Results[T]): Promise<Reply> {
+  return Promise.resolve({ ok: true, data } as Reply);
+}
+
+function reject(error: string): Promise<Reply> {
+  console.warn('[second-chance] rejected message:', error);
+  return Promise.resolve({ ok: false, error });
+}

@@ -1,0 +1,40 @@
+import type { PageAnalysis } from '../messaging/protocol';
+
+interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Per-tab analyses. Kept in memory and mirrored to session storage (cleared when the browser
+ * closes; never written to disk by us) so a restarted service worker still knows them.
+ */
+export class TabAnalyses {
+  private readonly memory = new Map<number, PageAnalysis>();
+  constructor(private readonly session?: SessionArea) {}
+
+  async get(tabId: number): Promise<PageAnalysis | null> {
+    const known = this.memory.get(tabId);
+    if (known || !this.session) return known ?? null;
+    const key = this.key(tabId);
+    const items: Record<string, unknown> = await this.session.get(key).catch(() => ({}));
+    const stored = items[key] as PageAnalysis | undefined;
+    if (stored) this.memory.set(tabId, stored);
+    return stored ?? null;
+  }
+
+  async set(tabId: number, analysis: PageAnalysis): Promise<void> {
+    this.memory.set(tabId, analysis);
+    await this.session?.set({ [this.key(tabId)]: analysis }).catch(() => undefined);
+  }
+
+  async delete(tabId: number): Promise<void> {
+    this.memory.delete(tabId);
+    await this.session?.remove(this.key(tabId)).catch(() => undefined);
+  }
+
+  private key(tabId: number) {
+    return `tab:${tabId}`;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Every message between the extension's realms: its name, payload schema and result type.
+ * The content script imports only the types (`import type`), so zod stays out of its bundle.
+ */
+import { z } from 'zod';
+
+const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
+const host = z.string().min(1).max(253);
+
+/** What the content script found on a page. Only derived facts, never the page's text. */
+export const PageAnalysis = z.object({
+  url: z.string().url().max(4096),
+  title: z.string().max(500),
+  lang: z.enum(['en', 'es', 'other']),
+  topics: z.array(TopicId).max(3),
+  scores: z.record(TopicId, z.number()),
+  claims: z.array(z.string().regex(/^[a-z_]+$/)).max(20),
+  /** Matched phrases (lexicon phrase, not page text) with how often they matched. */
+  phrases: z.array(z.object({ phrase: z.string().max(80), topic: TopicId.optional(), claim: z.string().optional(), count: z.number().int().positive() })).max(200),
+  textLength: z.number().int().nonnegative(),
+});
+export type PageAnalysis = z.infer<typeof PageAnalysis>;
+
+export const payloads = {
+  /** content -> background: may this page be read? (false when paused or the site is muted) */
+  getPageConfig: z.object({ host }),
+  /** content -> background: the page's analysis; the reply says whether to show the notice. */
+  pageAnalyzed: PageAnalysis,
+  /** content/popup -> background: open the sidebar for the sender's (or the given) tab. */
+  openSidebar: z.object({ tabId: z.number().int().optional() }),
+  /** content -> background: stop reading pages on this site. */
+  muteSite: z.object({ host }),
+  /** extension page -> background: the analysis of a tab, if any. */
+  getTabAnalysis: z.object({ tabId: z.number().int() }),
+} as const;
+
+export interface Results {
+  getPageConfig: { enabled: boolean };
+  pageAnalyzed: { showNotice: boolean };
+  openSidebar: { opened: 'panel' | 'fallback' };
+  muteSite: { muted: true };
+  getTabAnalysis: { analysis: PageAnalysis | null };
+}
+
+export type MessageType = keyof typeof payloads;
+export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;
+export type Message = { [K in MessageType]: { type: K; payload: Payload<K> } }[MessageType];
+export type Result<T extends MessageType> = { ok: true; data: Results[T] } | { ok: false; error: string };
+
+/** Messages the background pushes to extension pages (no reply expected). */
+export interface Broadcast {
+  type: 'tabAnalysisChanged';
+  tabId: number;
+}
+
+const Envelope = z.object({ type: z.string().max(100), payload: z.unknown().optional() });
+
+/** Validate an incoming message; the error names what was wrong, for the log. */
+export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: string } {
+  const envelope = Envelope.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: 'not a Second Chance message' };
+  const { type, payload } = envelope.data;
+  if (!Object.hasOwn(payloads, type)) return { ok: false, error: `unknown message type "${type.slice(0, 40)}"` };
+  const parsed = payloads[type as MessageType].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${type}: ${issue.path.join('.') || 'payload'}: ${issue.message}` };
+  }
+  return { ok: true, message: { type, payload: parsed.data } as Message };
+}

@@ -1,0 +1,39 @@
+import { bundledDetector } from '../detect';
+import { send } from '../messaging/client';
+import { summarize } from './analyze';
+import { extractMainText } from './extract';
+import { t } from '../i18n';
+import { showNotice, type NoticeHandle } from './notice';
+import { openDockedSidebar } from './docked-sidebar';
+
+/**
+ * One read of the page: ask whether this site is active, detect, report, and show the notice.
+ * Errors never escape into the page.
+ */
+export async function analyzeAndNotify(doc: Document, state: { notice?: NoticeHandle; dismissed?: boolean }): Promise<void> {
+  try {
+    const host = doc.location.hostname;
+    const config = await send('getPageConfig', { host });
+    if (!config.ok || !config.data.enabled) return;
+    const text = extractMainText(doc);
+    const detection = bundledDetector().detect(text);
+    const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title }, text.length));
+    if (!reply.ok || !reply.data.showNotice || state.dismissed) return;
+    state.notice?.remove();
+    state.notice = showNotice(doc, {
+      topics: detection.topics,
+      t,
+      onOpen: () => {
+        void send('openSidebar', {}).then((r) => {
+          if (!r.ok || r.data.opened === 'fallback') openDockedSidebar(doc);
+        });
+      },
+      onMute: () => {
+        void send('muteSite', { host }).then(() => state.notice?.say(t('noticeMuted')));
+      },
+      onDismiss: () => (state.dismissed = true),
+    });
+  } catch (error) {
+    console.debug('[second-chance] page analysis failed', error);
+  }
+}

@@ -1,0 +1,41 @@
+import { t } from '../i18n';
+import type { Helpline } from '../resources/schema';
+
+/** "Possible overdose? Call 911" — always first, always a tel: link. */
+export function EmergencyStrip({ helplines }: { helplines: Helpline[] }) {
+  const emergency = helplines.find((h) => h.emergency);
+  if (!emergency) return null;
+  return (
+    <p class="emergency">
+      <a href={`tel:${emergency.dial}`}>{t('emergencyLead', emergency.number)}</a>
+    </p>
+  );
+}
+
+/** Confirmed non-emergency lines for the country. */
+export function HelplineList({ helplines }: { helplines: Helpline[] }) {
+  const lines = helplines.filter((h) => !h.emergency);
+  return (
+    <section aria-labelledby="helplines-heading">
+      <h2 id="helplines-heading">{t('helplinesHeading')}</h2>
+      {lines.length === 0 ? (
+        <p class="muted">{t('helplinesEmpty')}</p>
+      ) : (
+        <ul class="helplines">
+          {lines.map((h) => (
+            <li key={h.id}>
+              <strong>{h.name}</strong>{' '}
+              <a href={`tel:${h.dial}`}>{h.number}</a>
+              {h.hours ? <span class="muted"> · {h.hours}</span> : null}
+              <br />
+              <span class="muted">{h.scope}</span>{' '}
+              <a href={h.officialSource} target="_blank" rel="noopener noreferrer">
+                {t('helplineSource')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMessageHandler, type BackgroundDeps } from '../../../src/background/handlers';
+import { TabAnalyses } from '../../../src/background/tab-analyses';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+
+const ORIGIN = 'chrome-extension://abcdef';
+const page = { tab: { id: 7, windowId: 1 }, url: 'https://example.org/story' };
+const ownPage = { url: `${ORIGIN}/sidepanel.html` };
+const analysis = {
+  url: 'https://example.org/story',
+  title: 'Story',
+  lang: 'en',
+  topics: ['overdose'],
+  scores: { overdose: 12, tough_love: 0, treatment: 0 },
+  claims: [],
+  phrases: [],
+  textLength: 100,
+};
+
+function setup(settings: Partial<Settings> = {}) {
+  let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  const deps: BackgroundDeps = {
+    extensionOrigin: ORIGIN,
+    tabs: new TabAnalyses(),
+    settings: async () => current,
+    updateSettings: async (patch) => (current = { ...current, ...patch }),
+    setBadge: vi.fn(),
+    openPanel: vi.fn(async () => true),
+    broadcast: vi.fn(),
+  };
+  return { deps, handle: createMessageHandler(deps), settings: () => current };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('background message handler', () => {
+  it('stores a valid analysis, sets the badge and asks for the notice', async () => {
+    const { deps, handle } = setup();
+    const reply = await handle({ type: 'pageAnalyzed', payload: analysis }, page);
+    expect(reply).toEqual({ ok: true, data: { showNotice: true } });
+    expect(await deps.tabs.get(7)).toMatchObject({ topics: ['overdose'] });
+    expect(deps.setBadge).toHaveBeenCalledWith(7, expect.objectContaining({ topics: ['overdose'] }));
+  });
+
+  it('rejects an invalid payload with a logged reason and no effect', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { deps, handle } = setup();
+    const reply = await handle({ type: 'pageAnalyzed', payload: { ...analysis, topics: 'overdose' } }, page);
+    expect(reply.ok).toBe(false);
+    expect(warn).toHaveBeenCalledWith('[second-chance] rejected message:', expect.stringContaining('topics'));
+    expect(await deps.tabs.get(7)).toBeNull();
+    expect(deps.setBadge).not.toHaveBeenCalled();
+  });
+
+  it('does not let a web page read another tab’s analysis', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { handle } = setup();
+    await handle({ type: 'pageAnalyzed', payload: analysis }, page);
+    const fromPage = await handle({ type: 'getTabAnalysis', payload: { tabId: 7 } }, page);
+    expect(fromPage.ok).toBe(false);
+    const fromOwn = await handle({ type: 'getTabAnalysis', payload: { tabId: 7 } }, ownPage);
+    expect(fromOwn).toMatchObject({ ok: true, data: { analysis: { title: 'Story' } } });
+  });
+
+  it('keeps pages on muted sites and while paused unread', async () => {
+    const muted = setup({ mutedSites: ['example.org'] });
+    expect(await muted.handle({ type: 'getPageConfig', payload: { host: 'example.org' } }, page)).toEqual({ ok: true, data: { enabled: false } });
+    expect(await muted.handle({ type: 'getPageConfig', payload: { host: 'other.org' } }, page)).toEqual({ ok: true, data: { enabled: true } });
+    const paused = setup({ paused: true });
+    expect(await paused.handle({ type: 'getPageConfig', payload: { host: 'other.org' } }, page)).toEqual({ ok: true, data: { enabled: false } });
+  });
+
+  it('mutes a site from the notice and forgets that tab', async () => {
+    const { deps, handle, settings } = setup();
+    await handle({ type: 'pageAnalyzed', payload: analysis }, page);
+    await handle({ type: 'muteSite', payload: { host: 'example.org' } }, page);
+    expect(settings().mutedSites).toEqual(['example.org']);
+    expect(await deps.tabs.get(7)).toBeNull();
+  });
+
+  it('opens the panel for the sender’s tab, or reports the fallback', async () => {
+    const { deps, handle } = setup();
+    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'panel' } });
+    expect(deps.openPanel).toHaveBeenCalledWith(7, 1);
+    vi.mocked(deps.openPanel).mockResolvedValueOnce(false);
+    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback' } });
+  });
+});

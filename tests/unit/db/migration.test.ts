@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadContentData } from '../../../src/content-data/load';
+import { SecondChanceDB, SCHEMA_V1 } from '../../../src/db/database';
+import { seedReferenceData } from '../../../src/db/seed';
+import { getSettings } from '../../../src/settings/settings';
+
+interface StoredExample {
+  version: number;
+  schema: Record<string, string>;
+  tables: Record<string, unknown[]>;
+}
+
+const dir = 'tests/fixtures/db';
+const examples = readdirSync(dir)
+  .filter((f) => /^v\d+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as StoredExample);
+
+describe('stored example databases open with the current code', () => {
+  it('has an example for every schema version', () => {
+    expect(examples.map((e) => e.version)).toContain(1);
+    expect(examples.find((e) => e.version === 1)?.schema).toEqual(SCHEMA_V1);
+  });
+
+  it.each(examples.map((e) => [e.version, e] as const))('version %i keeps user data and reseeds reference data', async (version, example) => {
+    const name = `migration-v${version}`;
+    const old = new Dexie(name);
+    old.version(example.version).stores(example.schema);
+    await old.open();
+    for (const [table, rows] of Object.entries(example.tables)) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const db = new SecondChanceDB(name);
+    await db.open();
+    expect(await db.snippets.toArray()).toEqual(example.tables.snippets);
+    expect(await getSettings(db)).toEqual((example.tables.settings[0] as { value: unknown }).value);
+
+    await seedReferenceData(db, loadContentData('content-data'));
+    expect(await db.helplines.get('US-old')).toBeUndefined();
+    expect(await db.zipPoints.get('99999')).toBeUndefined();
+    expect(await db.snippets.count()).toBe(example.tables.snippets.length);
+    await db.delete();
+  });
+});

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { DATASET_PATH, DATASET_VERSION_PATH, type ReferenceDataset } from './src/content-data/dataset';
+import { compactLexicons } from './src/content-data/lexicon-plugin';
+import { loadContentData } from './src/content-data/load';
+
+// Validated once before WXT clears the output folder: a bad file stops the build and the
+// previous build stays intact.
+let dataset: ReferenceDataset | undefined;
+
+export default defineConfig({
+  // Explicit imports only: a reader can see where every API comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Second Chance sidebar',
+      },
+    },
+    // Only for the docked fallback sidebar; Chrome gets a per-session URL pages cannot guess.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? [{ resources: ['sidepanel.html'], matches: ['http://*/*', 'https://*/*'] }]
+        : [{ resources: ['sidepanel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'second-chance@harm-reduction.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [compactLexicons(resolve(import.meta.dirname ?? '.', 'src/detect/lexicon-codec.ts'))] }),
+  zip: { excludeSources: ['artifacts/**', 'test-results/**', 'reports/**', '**/*.log'] },
+  hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(DATASET_PATH.slice(1), DATASET_VERSION_PATH.slice(1));
+    },
+    'build:before': () => {
+      dataset = loadContentData(resolve(import.meta.dirname ?? '.', 'content-data'));
+    },
+    'build:publicAssets': (_wxt, files) => {
+      if (!dataset) throw new Error('content-data was not loaded');
+      files.push(
+        { relativeDest: DATASET_PATH.slice(1), contents: JSON.stringify(dataset) },
+        { relativeDest: DATASET_VERSION_PATH.slice(1), contents: dataset.version },
+      );
+    },
+  },
+});
