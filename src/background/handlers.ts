@@ -29,7 +29,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return reject(parsed.error);
     const message = parsed.message;
-    const fromOwnPage = !sender.tab && !!sender.url?.startsWith(deps.extensionOrigin);
+    // Content scripts report the page URL as sender.url; only our own documents have our origin.
+    const fromOwnPage = !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
     const tabId = sender.tab?.id;
 
     if (message.type === 'openSidebar') {

@@ -39,7 +39,8 @@ button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle {
   for (const stale of doc.querySelectorAll(NOTICE_TAG)) stale.remove();
   const host = doc.createElement(NOTICE_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // Open: the notice holds only topic names (nothing private), and assistive tech and tests can reach it.
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = CSS;
   const box = doc.createElement('div');

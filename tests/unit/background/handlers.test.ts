@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings'
 
 const ORIGIN = 'chrome-extension://abcdef';
 const page = { tab: { id: 7, windowId: 1 }, url: 'https://example.org/story' };
-const ownPage = { url: `${ORIGIN}/sidepanel.html` };
+const ownPage = { tab: { id: 9 }, url: `${ORIGIN}/sidepanel.html` };
 const analysis = {
   url: 'https://example.org/story',
   title: 'Story',
