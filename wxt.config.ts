@@ -33,8 +33,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'second-chance@harm-reduction.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: {
+              strict_min_version: '142.0',
             },
           },
         }

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench` — speed and size figures, as ratios measured in one run (medians).
+ * `npm run --silent bench -- --json` prints one JSON object. Add `--no-browser` to skip Chromium.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { bundledDetector } from '../src/detect';
+import { seedText, SEED_IDS } from '../tests/support/demo-server';
+import { measureInChromium } from './lib/browser-bench';
+
+const json = process.argv.includes('--json');
+const log = (...args: unknown[]) => !json && console.log(...args);
+const OUT = '.output/chrome-mv3';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function fileSize(path: string) {
+  const bytes = readFileSync(path);
+  return { bytes: bytes.length, gzip: gzipSync(bytes).length };
+}
+
+/** JS an extension page loads: its module script and the chunks it preloads/imports. */
+function pageScripts(html: string): string[] {
+  const src = readFileSync(join(OUT, html), 'utf8');
+  return [...src.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+}
+
+function sizes() {
+  if (!existsSync(join(OUT, 'manifest.json'))) throw new Error('build first: npx wxt build');
+  const entry = (files: string[]) => {
+    const parts = files.map((f) => fileSize(join(OUT, f)));
+    return { bytes: parts.reduce((s, p) => s + p.bytes, 0), gzip: parts.reduce((s, p) => s + p.gzip, 0), files };
+  };
+  return {
+    background: entry(['background.js']),
+    content: entry(['content-scripts/content.js']),
+    popup: entry(pageScripts('popup.html')),
+    sidepanel: entry(pageScripts('sidepanel.html')),
+    options: entry(pageScripts('options.html')),
+    referenceData: { bytes: statSync(join(OUT, 'data/reference.json')).size },
+  };
+}
+
+/** Text of a given size: the seeds interleaved with neutral prose, like a long mixed page. */
+function sampleText(bytes: number): string {
+  const seeds = SEED_IDS.map(seedText).join('\n');
+  const neutral = 'The council met on Tuesday to discuss the new bike lanes, the library hours and the budget for the summer festival. ';
+  let text = '';
+  while (text.length < bytes) text += seeds.slice(0, 2000) + neutral.repeat(20);
+  return text.slice(0, bytes);
+}
+
+function detectorRatios() {
+  const detector = bundledDetector();
+  const rows: Record<string, { bytes: number; detectMs: number; lowerMs: number; ratio: number }> = {};
+  for (const [label, bytes] of [['1KB', 1e3], ['100KB', 1e5], ['1MB', 1e6], ['10MB', 1e7]] as const) {
+    const text = sampleText(bytes);
+    const runs = bytes >= 1e7 ? 7 : bytes >= 1e6 ? 15 : 51;
+    // Tiny inputs are timed in batches so the clock's resolution does not dominate.
+    const batch = Math.max(1, Math.round(2e5 / bytes));
+    const time = (fn: () => unknown) => {
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        for (let j = 0; j < batch; j++) fn();
+        samples.push((performance.now() - start) / batch);
+      }
+      return median(samples);
+    };
+    detector.detect(text); // warm up
+    const lowerMs = time(() => text.toLowerCase());
+    const detectMs = time(() => detector.detect(text));
+    rows[label] = { bytes, detectMs: round(detectMs), lowerMs: round(lowerMs), ratio: round(detectMs / lowerMs) };
+  }
+  return rows;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRatios() };
+if (!process.argv.includes('--no-browser')) result.chromium = await measureInChromium();
+
+if (json) console.log(JSON.stringify(result));
+else {
+  log('Sizes (bytes, gzip):');
+  for (const [name, s] of Object.entries(result.sizes as Record<string, { bytes: number; gzip?: number }>)) log(`  ${name.padEnd(14)} ${String(s.bytes).padStart(9)} ${s.gzip ?? ''}`);
+  log('\nDetector time / one toLowerCase() pass (medians, same run):');
+  for (const [label, r] of Object.entries(result.detector as Record<string, { detectMs: number; lowerMs: number; ratio: number }>)) {
+    log(`  ${label.padEnd(6)} detect ${r.detectMs.toFixed(3)} ms, toLowerCase ${r.lowerMs.toFixed(3)} ms, ratio ${r.ratio}`);
+  }
+  if (result.chromium) log('\nIn Chromium (extension main-thread time per page):\n', JSON.stringify(result.chromium, null, 2));
+}

@@ -1,0 +1,52 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer } from '../support/demo-server';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      // No network beyond 127.0.0.1 on this machine: keep Firefox from phoning home.
+      'app.normandy.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  await browser.installExtension(resolve('.output/firefox-mv2'));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Firefox build in firefox-esr', () => {
+  it('reads a seed page and shows the notice the background asked for', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/001.html`);
+    // The notice appears only after the background validated the content script's message and replied.
+    const handle = await page.waitForFunction(
+      () => document.querySelector('second-chance-notice')?.shadowRoot?.querySelector('.box')?.textContent ?? '',
+      { timeout: 20_000 },
+    );
+    expect(await handle.jsonValue()).toContain('This page discusses overdose.');
+  }, 40_000);
+
+  it('shows no notice on a page about wastewater treatment', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/corpus/en-019.html`);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await page.evaluate(() => document.querySelector('second-chance-notice') === null)).toBe(true);
+  }, 20_000);
+});
