@@ -22,40 +22,57 @@ function trieKey(s: string): string {
 }
 
 interface Trie {
-  [ch: string]: Trie | true;
+  /** Children by accent-folded character. */
+  next: Map<string, Trie>;
+  /** The characters (accented or not) lexicon phrases use at this position. */
+  forms: Set<string>;
+  end: boolean;
 }
 
-/** One regex shaped as a trie, so the engine rejects most word starts on their first letter. */
+const newNode = (): Trie => ({ next: new Map(), forms: new Set(), end: false });
+
+/**
+ * One regex shaped as a trie over accent-folded characters, so the engine rejects most word starts
+ * on their first letter, and "heroin" / "heroína" share a branch (alternation takes the first
+ * branch that matches, so sibling branches must not be prefixes of each other's matches).
+ */
 function trieSource(keys: string[]): string {
-  const root: Trie = {};
+  const root = newNode();
   for (const key of keys) {
     let node = root;
-    for (const ch of key) node = (node[ch] ??= {}) as Trie;
-    node[''] = true;
+    for (const ch of key) {
+      const folded = foldAccents(ch);
+      let child = node.next.get(folded);
+      if (!child) node.next.set(folded, (child = newNode()));
+      child.forms.add(ch);
+      node = child;
+    }
+    node.end = true;
   }
   const emit = (node: Trie): string => {
-    // A stem's "*" goes last: alternation takes the first branch that matches, and the longer
-    // phrase ("overdose death") must win over the stem ("overdose*").
-    const alts = Object.keys(node)
-      .filter((k) => k !== '')
-      .sort((x, y) => Number(x === '*') - Number(y === '*'))
-      .map((k) => charSource(k) + emit(node[k] as Trie));
+    // A stem's "*" goes last: the longer phrase ("overdose death") must win over "overdose*".
+    const alts = [...node.next.entries()]
+      .sort(([x], [y]) => Number(x === '*') - Number(y === '*'))
+      .map(([, child]) => charSource(child.forms) + emit(child));
     if (!alts.length) return '';
     const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
-    return node[''] ? `(?:${body})?` : body;
+    return node.end ? `(?:${body})?` : body;
   };
   return emit(root);
 }
 
-function charSource(ch: string): string {
+/** Regex source for one trie position: accented letters also match their bare form. */
+function charSource(forms: Set<string>): string {
+  const [ch] = forms;
   if (ch === '*') return '[a-z\\u00c0-\\u024f]*';
   if (ch === "'") return "['\\u2019]?";
-  if (ch === ' ') return "[\\s\\u00a0\\u2010-\\u2015-]+";
-  // An accented letter in the lexicon also matches its bare form ("adicción" / "adiccion").
-  // Only accented letters get a class: classes on every vowel make the regex ten times slower.
+  if (ch === ' ') return '[\\s\\u00a0\\u2010-\\u2015-]+';
   const bare = foldAccents(ch);
-  if (bare !== ch) return `[${ch}${bare}]`;
-  return ch.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+  // Only positions where a phrase has an accent get a class: classes on every vowel make the
+  // regex about ten times slower.
+  const accented = [...forms].filter((f) => f !== bare);
+  if (accented.length) return `[${accented.join('')}${bare}]`;
+  return bare.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 export interface Detector {
