@@ -1,0 +1,72 @@
+import { expect, noticeText, test, waitForTabId } from './fixtures';
+
+const SEED_TOPICS: [string, string[]][] = [
+  ['000', ['overdose', 'tough love', 'treatment']],
+  ['001', ['overdose']],
+  ['002', ['tough love', 'treatment']],
+  ['003', ['overdose', 'tough love']],
+  ['004', ['tough love', 'treatment']],
+];
+
+test('each seed page shows the notice with its expected topics, and only those', async ({ context, origin }) => {
+  const page = await context.newPage();
+  for (const [id, topics] of SEED_TOPICS) {
+    await page.goto(`${origin}/seed/${id}.html`);
+    await expect.poll(() => noticeText(page), { message: `seed ${id}` }).toContain(`This page discusses ${topics.join(', ')}.`);
+  }
+});
+
+const HARD_NEGATIVES = ['en-019', 'en-024', 'en-045', 'en-051', 'en-094', 'enx-011', 'es-037'];
+
+test('hard-negative pages (water treatment, sports rehab, iron overdose in kids, digital detox, dog training, enabling JavaScript, desintoxicación digital) show no notice', async ({ context, worker, origin }) => {
+  const page = await context.newPage();
+  for (const id of HARD_NEGATIVES) {
+    const url = `${origin}/corpus/${id}.html`;
+    await page.goto(url);
+    // Wait until the background has the page's analysis, then check nothing was shown.
+    await waitForTabId(worker, url);
+    await page.waitForTimeout(200);
+    expect(await noticeText(page), id).toBeNull();
+  }
+});
+
+test('a page whose topic text arrives after load (infinite scroll) gets its notice', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/pages/infinite-scroll.html`);
+  await page.waitForTimeout(1500);
+  expect(await noticeText(page)).toBeNull();
+  await page.getByRole('button', { name: 'Load more posts' }).click();
+  await expect.poll(() => noticeText(page), { timeout: 10_000 }).toContain('This page discusses overdose.');
+});
+
+test('the notice is keyboard reachable and dismissable', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed/001.html`);
+  await expect.poll(() => noticeText(page)).toContain('overdose');
+  const notice = page.locator('second-chance-notice');
+  await expect(notice.getByRole('region', { name: 'Second Chance notice' })).toBeVisible();
+  await notice.getByRole('button', { name: 'Evidence and help' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(notice.getByRole('button', { name: 'Mute this site' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(notice.getByRole('button', { name: 'Dismiss' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+});
+
+test('muting a site hides the notice there and only there', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed/001.html`);
+  await expect.poll(() => noticeText(page)).toContain('overdose');
+  await page.locator('second-chance-notice').getByRole('button', { name: 'Mute this site' }).click();
+  await expect.poll(() => noticeText(page)).toContain('Muted on this site');
+
+  await page.goto(`${origin}/seed/000.html`);
+  await page.waitForTimeout(2000);
+  expect(await noticeText(page)).toBeNull();
+
+  // Same pages, another site (localhost instead of 127.0.0.1): still noticed.
+  const other = origin.replace('127.0.0.1', 'localhost');
+  await page.goto(`${other}/seed/000.html`);
+  await expect.poll(() => noticeText(page)).toContain('This page discusses');
+});
