@@ -12,6 +12,21 @@ import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from
 import type { ReferenceDataset } from './dataset';
 import { ContentDataError, describeZodError } from './errors';
 
+const LexiconEntry = z.object({
+  p: z.string().min(2).max(80),
+  t: z.enum(['overdose', 'tough_love', 'treatment']).optional(),
+  w: z.number().min(-20).max(20).optional(),
+  a: z.literal(true).optional(),
+  c: z.string().regex(/^[a-z_]+$/).optional(),
+  x: z.number().min(0).max(5).optional(),
+}).refine((e) => e.t !== undefined || e.x !== undefined, 'an entry needs a topic (t) or a context weight (x)');
+const LexiconFile = z.object({ lang: z.enum(['en', 'es']), entries: z.array(LexiconEntry).min(1) });
+const TopicRule = z.object({ threshold: z.number().positive(), minAnchors: z.number().int().min(0), minContext: z.number().min(0) });
+const DetectConfigFile = z.object({
+  referenceWords: z.number().positive(),
+  topics: z.object({ overdose: TopicRule, tough_love: TopicRule, treatment: TopicRule }),
+});
+
 const ClaimsFile = z.object({
   claims: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string(), en: z.string(), es: z.string() })),
 });
@@ -34,6 +49,15 @@ export function loadContentData(root: string): ReferenceDataset {
 
   const claims = read(join(root, 'claims.json'), ClaimsFile, 'claims');
   const claimIds = new Set(claims?.claims.map((c) => c.id));
+  read(join(root, 'lexicon/config.json'), DetectConfigFile);
+  const phrases = new Set<string>();
+  for (const lang of ['en', 'es']) {
+    const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');
+    lexicon?.entries.forEach((e, i) => {
+      phrases.add(e.p);
+      if (e.c && !claimIds.has(e.c)) problems.push(`content-data/lexicon/${lang}.json: record ${i} (${JSON.stringify(e.p)}): field c: unknown claim id "${e.c}"`);
+    });
+  }
   const helplines = read(join(root, 'helplines/helplines.json'), HelplinesFile, 'entries');
   const zips = read(join(root, 'zip-points/zip-points.json'), ZipPointsFile, 'points');
 
@@ -46,6 +70,9 @@ export function loadContentData(root: string): ReferenceDataset {
     if (`${card.id}.json` !== file) problems.push(`${where}: field id: "${card.id}" must match the file name`);
     for (const claim of card.claims) {
       if (!claimIds.has(claim)) problems.push(`${where}: field claims: unknown claim id "${claim}"`);
+    }
+    for (const phrase of card.match) {
+      if (!phrases.has(phrase)) problems.push(`${where}: field match: "${phrase}" is not a lexicon phrase`);
     }
     evidence.push(card);
   }

@@ -29,6 +29,8 @@ export const EvidenceCard = CardText.extend({
   lang: z.literal('en'),
   topics: z.array(TopicId).min(1),
   claims: z.array(z.string()),
+  /** Lexicon phrases that mean a page is about this card's subject ("suboxone" for the MOUD card). */
+  match: z.array(z.string().min(2)).default([]),
   sources: z.array(Source).min(1),
   strength: z.enum(['trials', 'observational', 'guidance', 'mixed', 'unknown']),
   reviewedAt: isoDate,
