@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/db/open';
+import { t } from '../src/i18n';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -18,6 +19,10 @@ export default defineBackground(() => {
   // Seed reference data on install and update (a new dataset version reseeds; user data stays).
   browser.runtime.onInstalled.addListener(() => {
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
+    browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'open-sidebar' && tab?.id !== undefined) void deps.openPanel(tab.id, tab.windowId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => {

@@ -21,6 +21,7 @@ export function browserDeps(): BackgroundDeps {
       void action.setBadgeBackgroundColor({ tabId, color: '#0f766e' }).catch(() => undefined);
     },
     openPanel,
+    tellTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
     broadcast(message: Broadcast) {
       // No extension page may be open to receive it; that is fine.
       browser.runtime.sendMessage(message).catch(() => undefined);

@@ -1,4 +1,13 @@
-import { parseMessage, type Broadcast, type Message, type MessageType, type PageAnalysis, type Result, type Results } from '../messaging/protocol';
+import {
+  parseMessage,
+  type Broadcast,
+  type Message,
+  type MessageType,
+  type PageAnalysis,
+  type Result,
+  type Results,
+  type TabCommand,
+} from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import type { TabAnalyses } from './tab-analyses';
 
@@ -16,6 +25,8 @@ export interface BackgroundDeps {
   /** Must be called synchronously inside the message event: browsers require a user gesture. */
   openPanel(tabId: number, windowId?: number): Promise<boolean>;
   broadcast(message: Broadcast): void;
+  /** Send a command to a tab's content script; rejects when there is none. */
+  tellTab(tabId: number, command: TabCommand): Promise<unknown>;
 }
 
 type Reply = Result<MessageType>;
@@ -43,6 +54,14 @@ export function createMessageHandler(deps: BackgroundDeps) {
     if (message.type === 'getTabAnalysis') {
       if (!fromOwnPage) return reject('getTabAnalysis: only extension pages may ask');
       return deps.tabs.get(message.payload.tabId).then((analysis) => ok<'getTabAnalysis'>({ analysis }));
+    }
+    if (message.type === 'highlightMatches') {
+      if (!fromOwnPage) return reject('highlightMatches: only extension pages may ask');
+      const { tabId: target, on } = message.payload;
+      return deps.tellTab(target, { type: 'highlight', on }).then(
+        (reply) => ok<'highlightMatches'>({ done: (reply as { done?: boolean } | undefined)?.done === true }),
+        () => ok<'highlightMatches'>({ done: false }),
+      );
     }
     if (tabId === undefined) return reject(`${message.type}: must come from a page`);
     return run(message, tabId).catch((error) => reject(`${message.type}: ${String(error)}`));

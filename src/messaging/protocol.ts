@@ -32,6 +32,8 @@ export const payloads = {
   muteSite: z.object({ host }),
   /** extension page -> background: the analysis of a tab, if any. */
   getTabAnalysis: z.object({ tabId: z.number().int() }),
+  /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
+  highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
 } as const;
 
 export interface Results {
@@ -40,7 +42,11 @@ export interface Results {
   openSidebar: { opened: 'panel' | 'fallback' };
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null };
+  highlightMatches: { done: boolean };
 }
+
+/** Messages the background sends to a tab's content script (the page realm cannot send these). */
+export type TabCommand = { type: 'highlight'; on: boolean };
 
 export type MessageType = keyof typeof payloads;
 export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;

@@ -6,13 +6,25 @@ const SKIP = new Set([
 
 export const MAX_TEXT = 400_000;
 
+export interface ExtractedText {
+  text: string;
+  /** The text nodes read, and where each starts in `text` (nodes are joined with one space). */
+  nodes: Text[];
+  starts: number[];
+}
+
+/** The page's main text (see extractText). */
+export function extractMainText(doc: Document, cap = MAX_TEXT): string {
+  return extractText(doc, cap).text;
+}
+
 /**
  * The page's main text, read with a TreeWalker (no layout: no innerText, no computed styles).
- * Skips navigation, chrome, scripts, hidden elements and our own notice; stops at `cap` characters.
+ * Skips navigation, chrome, scripts, hidden elements and our own elements; stops at `cap` characters.
  */
-export function extractMainText(doc: Document, cap = MAX_TEXT): string {
+export function extractText(doc: Document, cap = MAX_TEXT): ExtractedText {
   const root = doc.body ?? doc.documentElement;
-  if (!root) return '';
+  if (!root) return { text: '', nodes: [], starts: [] };
   const NodeFilterRef = doc.defaultView?.NodeFilter ?? NodeFilter;
   const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT, {
     acceptNode(node) {
@@ -25,14 +37,18 @@ export function extractMainText(doc: Document, cap = MAX_TEXT): string {
     },
   });
   const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
   let length = 0;
   for (let node = walker.nextNode(); node && length < cap; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     if (!text.trim()) continue;
     parts.push(text);
+    nodes.push(node as Text);
+    starts.push(length);
     length += text.length + 1;
   }
-  return parts.join(' ').slice(0, cap);
+  return { text: parts.join(' ').slice(0, cap), nodes, starts };
 }
 
 function isHidden(el: Element): boolean {

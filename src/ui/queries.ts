@@ -1,4 +1,5 @@
 import type { DatasetSource } from '../content-data/dataset';
+import type { EvidenceCard } from '../evidence/schema';
 import { openDatabase } from '../db/open';
 import type { CountryCode, Helpline } from '../resources/schema';
 import { getSettings, type Settings } from '../settings/settings';
@@ -23,4 +24,9 @@ export async function loadHelp(): Promise<{ settings: Settings; helplines: Helpl
 export async function loadSources(): Promise<DatasetSource[]> {
   const db = await openDatabase();
   return ((await db.meta.get('sources'))?.value as DatasetSource[] | undefined) ?? [];
+}
+
+/** All evidence cards, by title. */
+export async function loadCards(): Promise<EvidenceCard[]> {
+  return (await openDatabase()).evidence.orderBy('id').toArray();
 }

@@ -1,70 +1,68 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect } from 'preact/hooks';
+import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
-import { send } from '../../messaging/client';
-import type { Broadcast, PageAnalysis } from '../../messaging/protocol';
 import { EmergencyStrip, HelplineList } from '../Helplines';
-import { loadHelp } from '../queries';
+import { loadCards, loadHelplines } from '../queries';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
+import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
+import { Evidence } from './Evidence';
+import { PagePanel, useTabAnalysis } from './PagePanel';
 
 export function Sidebar() {
-  const help = useAsync(loadHelp, []);
+  const settings = useLive(getSettings);
   const tabId = useCurrentTabId();
   const analysis = useTabAnalysis(tabId);
+  const cards = useAsync(loadCards, []);
+  const country = settings.status === 'ready' ? settings.data.country : undefined;
+  const helplines = useAsync(() => (country ? loadHelplines(country) : new Promise<never>(() => undefined)), [country]);
+  const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
+
   return (
     <>
       <header>
-        <StateView state={help}>{({ helplines }) => <EmergencyStrip helplines={helplines} />}</StateView>
+        <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
       </header>
       <main>
         <h1>{t('sidebarHeading')}</h1>
-        <section aria-labelledby="page-heading">
-          <h2 id="page-heading">{t('pageTopicsHeading')}</h2>
-          <PageTopics analysis={analysis} />
-        </section>
-        <StateView state={help}>{({ helplines }) => <HelplineList helplines={helplines} />}</StateView>
+        <PagePanel analysis={analysis} tabId={tabId} />
+        <StateView state={settings}>
+          {(s) => (
+            <StateView state={cards}>{(list) => <Evidence cards={list} analysis={analysis} expanded={s.counselorMode} />}</StateView>
+          )}
+        </StateView>
+        <StateView state={helplines}>{(lines) => <HelplineList helplines={lines} />}</StateView>
+        <StateView state={settings}>{(s) => <DisplaySettings settings={s} />}</StateView>
         <p class="muted small">{t('privacyNote')}</p>
       </main>
     </>
   );
 }
 
-function PageTopics({ analysis }: { analysis: PageAnalysis | null | undefined }) {
-  if (analysis === undefined) return <p class="muted">{t('loading')}</p>;
-  if (analysis === null) return <p class="muted">{t('pageNotAnalyzed')}</p>;
-  if (analysis.topics.length === 0) return <p>{t('pageNoTopics')}</p>;
-  const names = analysis.topics.map((topic) => t(`topic_${topic}`)).join(', ');
+function DisplaySettings({ settings }: { settings: Settings }) {
+  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
   return (
-    <>
-      <p class="topics">{t('pageTopics', names)}</p>
-      <details>
-        <summary>{t('matchedPhrases')}</summary>
-        <ul class="phrases">
-          {analysis.phrases.map((p) => (
-            <li key={`${p.topic}:${p.phrase}`}>
-              “{p.phrase}” <span class="muted">({p.topic ? t(`topic_${p.topic}`) : ''} × {p.count})</span>
-            </li>
+    <section aria-labelledby="display-heading" class="display">
+      <h2 id="display-heading">{t('settingsHeading')}</h2>
+      <label class="check">
+        <input type="checkbox" checked={settings.counselorMode} onChange={(e) => void save({ counselorMode: e.currentTarget.checked })} />
+        {t('counselorMode')}
+      </label>
+      <label>
+        {t('textSizeLabel')}{' '}
+        <select value={settings.textSize} onChange={(e) => void save({ textSize: e.currentTarget.value as Settings['textSize'] })}>
+          {(['normal', 'large', 'larger'] as const).map((size) => (
+            <option key={size} value={size}>
+              {t(`textSize_${size}`)}
+            </option>
           ))}
-        </ul>
-      </details>
-    </>
+        </select>
+      </label>
+    </section>
   );
-}
-
-/** The background's analysis for a tab, refreshed when the background says it changed. */
-function useTabAnalysis(tabId: number | undefined): PageAnalysis | null | undefined {
-  const [analysis, setAnalysis] = useState<PageAnalysis | null>();
-  useEffect(() => {
-    if (tabId === undefined) return;
-    const load = () => send('getTabAnalysis', { tabId }).then((r) => setAnalysis(r.ok ? r.data.analysis : null));
-    void load();
-    const onMessage = (message: unknown) => {
-      if ((message as Broadcast)?.type === 'tabAnalysisChanged' && (message as Broadcast).tabId === tabId) void load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [tabId]);
-  return analysis;
 }

@@ -27,6 +27,7 @@ function setup(settings: Partial<Settings> = {}) {
     setBadge: vi.fn(),
     openPanel: vi.fn(async () => true),
     broadcast: vi.fn(),
+    tellTab: vi.fn(async () => ({ done: true })),
   };
   return { deps, handle: createMessageHandler(deps), settings: () => current };
 }
@@ -84,5 +85,15 @@ describe('background message handler', () => {
     expect(deps.openPanel).toHaveBeenCalledWith(7, 1);
     vi.mocked(deps.openPanel).mockResolvedValueOnce(false);
     expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback' } });
+  });
+
+  it('relays "show on page" from the sidebar to the tab, and refuses it from a page', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { deps, handle } = setup();
+    expect(await handle({ type: 'highlightMatches', payload: { tabId: 7, on: true } }, ownPage)).toEqual({ ok: true, data: { done: true } });
+    expect(deps.tellTab).toHaveBeenCalledWith(7, { type: 'highlight', on: true });
+    expect((await handle({ type: 'highlightMatches', payload: { tabId: 7, on: true } }, page)).ok).toBe(false);
+    vi.mocked(deps.tellTab).mockRejectedValueOnce(new Error('no receiver'));
+    expect(await handle({ type: 'highlightMatches', payload: { tabId: 8, on: true } }, ownPage)).toEqual({ ok: true, data: { done: false } });
   });
 });

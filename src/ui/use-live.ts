@@ -1,0 +1,32 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import type { SecondChanceDB } from '../db/database';
+import { openDatabase } from '../db/open';
+import type { AsyncState } from './use-async';
+
+/**
+ * Like useAsync, but the query re-runs whenever the tables it read change, from any extension page
+ * (e.g. counselor mode switched in options updates an open sidebar). The query must only use Dexie.
+ */
+export function useLive<T>(query: (db: SecondChanceDB) => Promise<T>, deps: unknown[] = []): AsyncState<T> {
+  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  useEffect(() => {
+    let subscription: Subscription | undefined;
+    let active = true;
+    openDatabase().then(
+      (db) => {
+        if (!active) return;
+        subscription = liveQuery(() => query(db)).subscribe({
+          next: (data) => setState({ status: 'ready', data }),
+          error: (error) => setState({ status: 'error', error }),
+        });
+      },
+      (error) => active && setState({ status: 'error', error }),
+    );
+    return () => {
+      active = false;
+      subscription?.unsubscribe();
+    };
+  }, deps);
+  return state;
+}
