@@ -8,3 +8,9 @@ export function t(key: string, subs?: string | string[]): string {
     return key;
   }
 }
+
+/**
+ * The language of the UI strings the browser picked ("en" or "es"); bundled content (steps, claims)
+ * follows it, so a page never mixes languages.
+ */
+export const contentLang = (): 'en' | 'es' => (t('contentLang') === 'es' ? 'es' : 'en');

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { EvidenceCard } from '../evidence/schema';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../resources/schema';
 import type { ReferenceDataset } from './dataset';
+import { OverdoseStepsFile } from './overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
 
 const LexiconEntry = z.object({
@@ -50,6 +51,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const claims = read(join(root, 'claims.json'), ClaimsFile, 'claims');
   const claimIds = new Set(claims?.claims.map((c) => c.id));
   read(join(root, 'lexicon/config.json'), DetectConfigFile);
+  read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
   const phrases = new Set<string>();
   for (const lang of ['en', 'es']) {
     const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');

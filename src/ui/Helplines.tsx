@@ -1,13 +1,13 @@
 import { t } from '../i18n';
 import type { Helpline } from '../resources/schema';
 
-/** "Possible overdose? Call 911" — always first, always a tel: link. */
+/** "Possible overdose? Call 911" — always first, always a tel: link, one number to dial. */
 export function EmergencyStrip({ helplines }: { helplines: Helpline[] }) {
   const emergency = helplines.find((h) => h.emergency);
   if (!emergency) return null;
   return (
     <p class="emergency">
-      <a href={`tel:${emergency.dial}`}>{t('emergencyLead', emergency.number)}</a>
+      <a href={`tel:${emergency.dial}`}>{t('emergencyLead', emergency.dial)}</a>
     </p>
   );
 }

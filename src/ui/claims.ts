@@ -1,5 +1,5 @@
 import claims from '../../content-data/claims.json';
-import { t } from '../i18n';
+import { contentLang } from '../i18n';
 
 const byId = new Map(claims.claims.map((c) => [c.id, c]));
 
@@ -7,5 +7,5 @@ const byId = new Map(claims.claims.map((c) => [c.id, c]));
 export function claimText(id: string): string {
   const claim = byId.get(id);
   if (!claim) return id;
-  return t('@@ui_locale').startsWith('es') ? claim.es : claim.en;
+  return contentLang() === 'es' ? claim.es : claim.en;
 }

@@ -1,10 +1,10 @@
 import { render, type VNode } from 'preact';
-import { t } from '../i18n';
+import { contentLang, t } from '../i18n';
 import './styles.css';
 
 /** Render an extension page with the UI language set for screen readers. */
 export function mountPage(page: VNode) {
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+  document.documentElement.lang = contentLang();
   document.title = t('extName');
   render(page, document.getElementById('app')!);
 }

@@ -8,7 +8,7 @@ export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launch Debian's Chromium with the built extension and no background networking. */
-export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+export async function launchWithExtension(profileDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -22,6 +22,7 @@ export async function launchWithExtension(profileDir: string): Promise<BrowserCo
       '--disable-sync',
       '--disable-default-apps',
       '--no-default-browser-check',
+      ...extraArgs,
     ],
   });
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
-import { CountryCode } from '../../resources/schema';
 import { updateSettings, type Settings } from '../../settings/settings';
+import { LocationForm } from '../LocationForm';
 import { loadSettings, loadSources } from '../queries';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
@@ -40,18 +40,8 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
   return (
     <>
       <section aria-labelledby="location-heading">
-        <h2 id="location-heading">{t('countryLabel')}</h2>
-        <label>
-          <span class="visually-hidden">{t('countryLabel')}</span>
-          <select value={settings.country} onChange={(e) => void save({ country: CountryCode.parse(e.currentTarget.value) })}>
-            {CountryCode.options.map((code) => (
-              <option key={code} value={code}>
-                {t(`country_${code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {settings.country === 'US' ? <ZipForm zip={settings.zip} save={save} /> : null}
+        <h2 id="location-heading">{t('locationHeading')}</h2>
+        <LocationForm settings={settings} save={save} />
       </section>
       <section aria-labelledby="pause-heading">
         <h2 id="pause-heading" class="visually-hidden">{t('pauseLabel')}</h2>
@@ -78,27 +68,5 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
         )}
       </section>
     </>
-  );
-}
-
-function ZipForm({ zip, save }: { zip: string | null; save: (patch: Partial<Settings>) => Promise<void> }) {
-  const [value, setValue] = useState(zip ?? '');
-  const [message, setMessage] = useState(zip ? t('zipSaved', zip) : '');
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const candidate = value.trim();
-    if (!/^\d{5}$/.test(candidate)) return setMessage(t('zipInvalid'));
-    const known = await (await openDatabase()).zipPoints.get(candidate);
-    if (!known) return setMessage(t('zipUnknown', candidate));
-    await save({ zip: candidate });
-    setMessage(t('zipSaved', candidate));
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} class="zip">
-      <label for="zip">{t('zipLabel')}</label>
-      <input id="zip" inputMode="numeric" autocomplete="postal-code" maxLength={5} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-      <button type="submit">{t('zipSave')}</button>
-      <p role="status">{message}</p>
-    </form>
   );
 }

@@ -1,37 +1,41 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
+import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { EmergencyStrip, HelplineList } from '../Helplines';
+import { LocationForm } from '../LocationForm';
 import { openPanel } from '../open-panel';
-import { loadHelp } from '../queries';
+import { loadHelplines } from '../queries';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
+import { useLive } from '../use-live';
+import { OverdoseSteps } from './OverdoseSteps';
+
+const pending = () => new Promise<never>(() => undefined);
 
 export function Popup() {
-  const help = useAsync(loadHelp, []);
+  const settings = useLive(getSettings);
+  const ready = settings.status === 'ready' ? settings.data : undefined;
+  const helplines = useAsync(() => (ready ? loadHelplines(ready.country) : pending()), [ready?.country]);
+  const emergency = helplines.status === 'ready' ? helplines.data.find((h) => h.emergency)?.dial : undefined;
   // Known before any click, so opening the panel happens inside the click's user gesture.
   const [tab, setTab] = useState<{ id?: number; windowId?: number }>();
   useEffect(() => {
     browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => setTab(active), () => undefined);
   }, []);
+  const openSidebar = () => tab?.id !== undefined && void openPanel(tab.id, tab.windowId).then(() => window.close());
 
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
-      <StateView state={help}>
-        {({ helplines }) => (
-          <>
-            <EmergencyStrip helplines={helplines} />
-            <HelplineList helplines={helplines} />
-          </>
-        )}
-      </StateView>
+      <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+      {/* The steps never wait for the database: only the number inside them does. */}
+      <OverdoseSteps emergency={emergency ?? t('emergencyGeneric')} onFullCard={tab?.id !== undefined ? openSidebar : undefined} />
+      <StateView state={settings}>{(s) => <Naloxone settings={s} />}</StateView>
+      <StateView state={helplines}>{(lines) => <HelplineList helplines={lines} />}</StateView>
       <nav class="actions" aria-label={t('extName')}>
-        <button
-          type="button"
-          disabled={tab?.id === undefined}
-          onClick={() => tab?.id !== undefined && void openPanel(tab.id, tab.windowId).then(() => window.close())}
-        >
+        <button type="button" disabled={tab?.id === undefined} onClick={openSidebar}>
           {t('openSidebar')}
         </button>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -39,5 +43,30 @@ export function Popup() {
         </button>
       </nav>
     </main>
+  );
+}
+
+function Naloxone({ settings }: { settings: Settings }) {
+  const [editing, setEditing] = useState(false);
+  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
+  const unknown = settings.country === 'US' && !settings.zip;
+  return (
+    <section aria-labelledby="naloxone-heading">
+      <h2 id="naloxone-heading">{t('naloxoneHeading')}</h2>
+      <p>{settings.country === 'US' ? t('naloxoneOtcUS') : t('naloxoneOther')}</p>
+      {unknown || editing ? (
+        <>
+          <p class="muted small">{t('locationPrompt')}</p>
+          <LocationForm settings={settings} save={save} />
+        </>
+      ) : (
+        <p class="small">
+          {settings.zip ? t('locationShown', settings.zip) : t(`country_${settings.country}`)}{' '}
+          <button type="button" class="link" onClick={() => setEditing(true)}>
+            {t('changeLocation')}
+          </button>
+        </p>
+      )}
+    </section>
   );
 }
