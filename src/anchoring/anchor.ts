@@ -20,8 +20,8 @@ export interface TextMatch {
 }
 
 export const MAX_ERROR_RATIO = 0.25;
-/** ~33M word steps: some tens of milliseconds in V8. */
-export const WORK_BUDGET = 1 << 25;
+/** ~16.8M word steps of the fuzzy matcher (a few ns each in V8). */
+export const WORK_BUDGET = 1 << 24;
 /** Exact occurrences scored, per direction from the position hint. */
 const MAX_OCCURRENCES = 1000;
 /** Fuzzy match candidates kept for scoring. */
@@ -98,7 +98,7 @@ export function findQuote(text: string, selectors: AnchorSelectors, options: Anc
       total += W_POSITION * (1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length)));
       weight += W_POSITION;
     }
-    return { total: total / weight, context: sides ? context / sides : 1 };
+    return { total: total / weight, context: sides ? context / sides : 0 };
   };
 
   // 2. Exact quote: the occurrences nearest the hint, in both directions.
@@ -131,13 +131,25 @@ export function findQuote(text: string, selectors: AnchorSelectors, options: Anc
   const pattern = preparePattern(exact);
   const { blocks } = pattern;
   // Bound the scan: at most `budget` word steps, i.e. a window of budget / blocks characters
-  // centred on the saved position when the text is longer than that.
+  // when the text is longer than that (see below for where it is centred).
   const width = Math.floor(budget / blocks);
   if (width < m + maxErrors) return null;
   let lo = 0;
   let hi = text.length;
   if (hi > width) {
-    lo = Math.min(Math.max(0, from - (width >> 1)), hi - width);
+    // A long quote that moved far from its saved position could fall outside the window: centre
+    // it on a 32-character piece of the quote that still occurs exactly once, if any (at most 8
+    // pieces, 16 native searches), else on the saved position.
+    let centre = from;
+    for (let k = 0; k < 8 && m >= 32; k++) {
+      const i = Math.round((k * (m - 32)) / 7);
+      const at = text.indexOf(exact.slice(i, i + 32));
+      if (at >= 0 && text.indexOf(exact.slice(i, i + 32), at + 1) < 0) {
+        centre = at - i;
+        break;
+      }
+    }
+    lo = Math.min(Math.max(0, centre - (width >> 1)), hi - width);
     hi = lo + width;
   }
 
@@ -177,7 +189,8 @@ export function findQuote(text: string, selectors: AnchorSelectors, options: Anc
     if (errors > maxErrors) continue;
     const start = end - length;
     const s = score(start, end, errors);
-    // Close enough: few errors, or surrounding text that still agrees with the saved context.
+    // Close enough: at most 10% errors, or (up to maxErrors) a saved prefix/suffix that still
+    // agrees with the text around the match.
     if (errors > m * 0.1 && s.context < 0.5) continue;
     if (s.total > bestScore) {
       bestScore = s.total;

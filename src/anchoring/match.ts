@@ -7,8 +7,10 @@
 export interface Pattern {
   length: number;
   blocks: number;
-  /** For each character code in the pattern, the bit mask of the rows where it occurs. */
-  peq: Map<number, Int32Array>;
+  /** Row masks for character codes < 256, flat: ascii[code * blocks + block]. */
+  ascii: Int32Array;
+  /** Row masks for other character codes in the pattern. */
+  other: Map<number, Int32Array>;
   /** Bit of the last row inside the last block. */
   lastBit: number;
 }
@@ -16,14 +18,19 @@ export interface Pattern {
 export function preparePattern(pattern: string): Pattern {
   const length = pattern.length;
   const blocks = Math.max(1, Math.ceil(length / 32));
-  const peq = new Map<number, Int32Array>();
+  const ascii = new Int32Array(256 * blocks);
+  const other = new Map<number, Int32Array>();
   for (let i = 0; i < length; i++) {
     const code = pattern.charCodeAt(i);
-    let masks = peq.get(code);
-    if (!masks) peq.set(code, (masks = new Int32Array(blocks)));
-    masks[i >> 5] |= 1 << (i & 31);
+    const bit = 1 << (i & 31);
+    if (code < 256) ascii[code * blocks + (i >> 5)] |= bit;
+    else {
+      let masks = other.get(code);
+      if (!masks) other.set(code, (masks = new Int32Array(blocks)));
+      masks[i >> 5] |= bit;
+    }
   }
-  return { length, blocks, peq, lastBit: 1 << ((length - 1) & 31) };
+  return { length, blocks, ascii, other, lastBit: 1 << ((length - 1) & 31) };
 }
 
 /**
@@ -41,23 +48,51 @@ export function scan(
   anchored: boolean,
   onMatch: (j: number, errors: number) => void,
 ): void {
-  const { blocks, peq, lastBit } = p;
+  const { blocks, ascii, other, lastBit } = p;
+  let score = p.length;
+  if (blocks === 1) {
+    // One word: the same steps as below, inlined (the common case: quotes up to 32 characters).
+    let pv = -1;
+    let mv = 0;
+    const hin = anchored ? 1 : 0;
+    for (let j = from; j < to; j++) {
+      const code = text.charCodeAt(j);
+      const eq = code < 256 ? ascii[code] : other.get(code)?.[0] ?? 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) >>> 0) + (pv >>> 0)) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & lastBit) score++;
+      else if (mh & lastBit) score--;
+      ph = (ph << 1) | hin;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score <= maxErrors) onMatch(j, score);
+    }
+    return;
+  }
   const pv = new Int32Array(blocks).fill(-1); // vertical deltas +1 ...
   const mv = new Int32Array(blocks); // ... and -1
   const none = new Int32Array(blocks);
   const last = blocks - 1;
-  let score = p.length;
   for (let j = from; j < to; j++) {
-    const eqs = peq.get(text.charCodeAt(j)) || none;
+    const code = text.charCodeAt(j);
+    let eqs = ascii;
+    let base = code * blocks;
+    if (code >= 256) {
+      eqs = other.get(code) || none;
+      base = 0;
+    }
     // Horizontal delta entering the top row: 0 when a match may start anywhere, +1 when anchored.
     let hin = anchored ? 1 : 0;
     for (let b = 0; b < blocks; b++) {
-      let eq = eqs[b];
+      let eq = eqs[base + b];
       const pvb = pv[b];
       const mvb = mv[b];
       const xv = eq | mvb;
       if (hin < 0) eq |= 1;
-      const xh = (((eq & pvb) + pvb) ^ pvb) | eq;
+      const xh = ((((eq & pvb) >>> 0) + (pvb >>> 0)) ^ pvb) | eq; // unsigned add; ^ wraps to 32 bits
       let ph = mvb | ~(xh | pvb);
       let mh = pvb & xh;
       const high = b === last ? lastBit : -0x80000000;

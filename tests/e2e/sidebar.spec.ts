@@ -104,3 +104,18 @@ test('counselor mode persists across a browser restart', async ({ profileDir, or
   expect(await panel.locator('article.card details[open]').count()).toBe(await panel.locator('article.card').count());
   await context.close();
 });
+
+test('"show on page" marks the matched phrases with our own elements, and hiding them restores the page', async ({ context, extensionId, origin }) => {
+  const { page, panel } = await sidebarFor(context, extensionId, `${origin}/pages/rock-bottom.html`);
+  const before = await page.locator('main').innerHTML();
+  await panel.getByRole('button', { name: 'Show on page' }).click();
+  await expect(panel.getByRole('button', { name: 'Hide highlights' })).toHaveAttribute('aria-pressed', 'true');
+  const marks = page.locator('second-chance-match');
+  await expect(marks.first()).toBeVisible();
+  const marked = await marks.allTextContents();
+  expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['tough love', 'hit rock bottom', 'kick him out']));
+  await panel.getByRole('button', { name: 'Hide highlights' }).click();
+  await expect(marks).toHaveCount(0);
+  expect(await page.locator('main').innerHTML()).toBe(before);
+  expect(await page.locator('#second-chance-match-style').count()).toBe(0);
+});

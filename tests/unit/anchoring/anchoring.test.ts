@@ -208,6 +208,12 @@ group('anchor', () => {
     const sel = { quote: { exact: 'Carry naloxone', prefix: 'zzzzzzzzzz', suffix: 'qqqqqqqqqq' }, position: { start: 0, end: 14 } };
     expect(anchor(root, { ...sel, quote: { ...sel.quote, exact: 'Cxrry nxloxoxe' } })).toBeNull();
     expect(anchor(root, { quote: { exact: 'Cxrry naloxone' } })!.toString()).toBe('Carry naloxone');
+    // Over 10% errors needs a prefix or suffix that still agrees.
+    const text = getText(root);
+    const at = text.indexOf('Carry naloxone');
+    const context = { prefix: text.slice(at - 32, at), suffix: text.slice(at + 14, at + 46) };
+    expect(anchor(root, { quote: { exact: 'Cxrry nxloxone' } })).toBeNull();
+    expect(anchor(root, { quote: { exact: 'Cxrry nxloxone', ...context } })!.toString()).toBe('Carry naloxone');
   });
 
   it('never throws on bad input', () => {
@@ -238,6 +244,17 @@ group('anchor', () => {
     expect(findQuote(near, sel, { budget: 4000 })).toMatchObject({ start: at, method: 'fuzzy' });
     expect(findQuote(near, { ...sel, position: { start: 0, end: 10 } }, { budget: 4000 })).toBeNull();
     expect(findQuote(near, { ...sel, position: { start: 0, end: 10 } })).toMatchObject({ start: at });
+  });
+
+  it('re-centres the window on a unique piece of a long quote that moved far from its position', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(600); // 16,200 characters
+    const quote = 'Naloxone reverses an opioid overdose within minutes; it is safe to give even when you are unsure what was taken.';
+    const edited = quote.replace('minutes', 'minuts').replace('unsure', 'not sure');
+    const text = `${filler}${edited}${filler}`;
+    const sel = { quote: { exact: quote, prefix: 'sit amet lorem ipsum dolor sit amet ', suffix: ' lorem ipsum dolor sit amet lorem' }, position: { start: 0, end: quote.length } };
+    // 4 blocks, budget 8000: a 2000-character window, which around position 0 would miss the quote.
+    const match = findQuote(text, sel, { budget: 8000 })!;
+    expect(match).toMatchObject({ start: filler.length, end: filler.length + edited.length, method: 'fuzzy' });
   });
 });
 

@@ -58,7 +58,13 @@ describe('detector', () => {
   });
 
   it('ships lexicons whose compact form decodes to the same entries', () => {
-    for (const lexicon of [en, es] as Lexicon[]) expect(decodeLexicon(encodeLexicon(lexicon))).toEqual(lexicon);
+    const byPhrase = (l: Lexicon) => [...l.entries].sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+    for (const lexicon of [en, es] as Lexicon[]) {
+      const decoded = decodeLexicon(encodeLexicon(lexicon));
+      expect(decoded.lang).toBe(lexicon.lang);
+      expect(decoded.entries).toEqual(byPhrase(lexicon));
+      expect(encodeLexicon(lexicon).length).toBeLessThan(JSON.stringify(lexicon).length / 2.5);
+    }
   });
 
   it('applies per-topic thresholds, anchors and context from its config', () => {
