@@ -15,12 +15,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    // The snippet tool is injected only into pages where the reader saves or has saved a quote.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Open the Second Chance sidebar',
+      },
+      'save-snippet': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Save the selected text as a Second Chance snippet',
       },
     },
     // Only for the docked fallback sidebar; Chrome gets a per-session URL pages cannot guess.

@@ -20,12 +20,14 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
     browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'open-sidebar' && tab?.id !== undefined) void deps.openPanel(tab.id, tab.windowId);
-  });
+  const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
+    if (tab?.id === undefined) return;
+    if (action === 'open-sidebar') void deps.openPanel(tab.id, tab.windowId);
+    if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
-  browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === 'open-sidebar' && tab?.id !== undefined) void deps.openPanel(tab.id, tab.windowId);
-  });
+  browser.commands?.onCommand.addListener((command, tab) => act(command, tab));
 });

@@ -9,6 +9,7 @@ import {
   type TabCommand,
 } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
+import type { SnippetService } from './snippets';
 import type { TabAnalyses } from './tab-analyses';
 
 export interface Sender {
@@ -25,6 +26,7 @@ export interface BackgroundDeps {
   /** Must be called synchronously inside the message event: browsers require a user gesture. */
   openPanel(tabId: number, windowId?: number): Promise<boolean>;
   broadcast(message: Broadcast): void;
+  snippets: Pick<SnippetService, 'saveSelection' | 'showForAnalysis'>;
   /** Send a command to a tab's content script; rejects when there is none. */
   tellTab(tabId: number, command: TabCommand): Promise<unknown>;
 }
@@ -63,6 +65,10 @@ export function createMessageHandler(deps: BackgroundDeps) {
         () => ok<'highlightMatches'>({ done: false }),
       );
     }
+    if (message.type === 'saveSelection') {
+      if (!fromOwnPage) return reject('saveSelection: only extension pages may ask');
+      return deps.snippets.saveSelection(message.payload.tabId).then((outcome) => ok<'saveSelection'>(outcome));
+    }
     if (tabId === undefined) return reject(`${message.type}: must come from a page`);
     return run(message, tabId).catch((error) => reject(`${message.type}: ${String(error)}`));
   };
@@ -79,8 +85,9 @@ export function createMessageHandler(deps: BackgroundDeps) {
         deps.setBadge(tabId, analysis);
         deps.broadcast({ type: 'tabAnalysisChanged', tabId });
         const settings = await deps.settings();
-        const host = new URL(analysis.url).hostname;
-        return ok<'pageAnalyzed'>({ showNotice: analysis.topics.length > 0 && isActiveOn(settings, host) });
+        const active = isActiveOn(settings, new URL(analysis.url).hostname);
+        if (active) void deps.snippets.showForAnalysis(tabId, analysis);
+        return ok<'pageAnalyzed'>({ showNotice: analysis.topics.length > 0 && active });
       }
       case 'muteSite': {
         const settings = await deps.settings();

@@ -10,6 +10,8 @@ const host = z.string().min(1).max(253);
 /** What the content script found on a page. Only derived facts, never the page's text. */
 export const PageAnalysis = z.object({
   url: z.string().url().max(4096),
+  /** The page's rel=canonical link, when it has one (snippets are saved under it). */
+  canonicalUrl: z.string().url().max(4096).optional(),
   title: z.string().max(500),
   lang: z.enum(['en', 'es', 'other']),
   topics: z.array(TopicId).max(3),
@@ -32,6 +34,8 @@ export const payloads = {
   muteSite: z.object({ host }),
   /** extension page -> background: the analysis of a tab, if any. */
   getTabAnalysis: z.object({ tabId: z.number().int() }),
+  /** extension page -> background: save the selection in that tab as a snippet. */
+  saveSelection: z.object({ tabId: z.number().int() }),
   /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
   highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
 } as const;
@@ -43,10 +47,26 @@ export interface Results {
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null };
   highlightMatches: { done: boolean };
+  saveSelection: SaveOutcome;
+}
+
+export type SaveOutcome = { saved: true; id: number } | { saved: false; reason: 'no-selection' | 'unavailable' | 'invalid' };
+
+/** A saved quote as the page tool needs it to find and mark the text again. */
+export interface SnippetAnchor {
+  id: number;
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number };
 }
 
 /** Messages the background sends to a tab's content script (the page realm cannot send these). */
 export type TabCommand = { type: 'highlight'; on: boolean };
+
+/** Messages to the snippet tool, injected only when snippets are saved or shown on a page. */
+export type ToolCommand =
+  | { type: 'captureSelection' }
+  | { type: 'showSnippets'; items: SnippetAnchor[] }
+  | { type: 'snippetSaved'; message: string };
 
 export type MessageType = keyof typeof payloads;
 export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;
@@ -54,10 +74,7 @@ export type Message = { [K in MessageType]: { type: K; payload: Payload<K> } }[M
 export type Result<T extends MessageType> = { ok: true; data: Results[T] } | { ok: false; error: string };
 
 /** Messages the background pushes to extension pages (no reply expected). */
-export interface Broadcast {
-  type: 'tabAnalysisChanged';
-  tabId: number;
-}
+export type Broadcast = { type: 'tabAnalysisChanged'; tabId: number } | { type: 'snippetsChanged' };
 
 const Envelope = z.object({ type: z.string().max(100), payload: z.unknown().optional() });
 

@@ -5,7 +5,7 @@ import type { PageAnalysis } from '../messaging/protocol';
  * What leaves the content script: topic decisions and which lexicon phrases matched how often.
  * Never the page's text.
  */
-export function summarize(detection: Detection, page: { url: string; title: string }, textLength: number): PageAnalysis {
+export function summarize(detection: Detection, page: { url: string; title: string; canonicalUrl?: string }, textLength: number): PageAnalysis {
   const phrases = new Map<string, PageAnalysis['phrases'][number]>();
   for (const m of detection.matches) {
     if (m.weight <= 0 || !m.topic) continue;
@@ -16,6 +16,7 @@ export function summarize(detection: Detection, page: { url: string; title: stri
   }
   return {
     url: page.url,
+    ...(page.canonicalUrl ? { canonicalUrl: page.canonicalUrl } : {}),
     title: page.title.slice(0, 500),
     lang: detection.lang,
     topics: detection.topics,

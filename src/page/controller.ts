@@ -17,7 +17,8 @@ export async function analyzeAndNotify(doc: Document, state: { notice?: NoticeHa
     if (!config.ok || !config.data.enabled) return;
     const text = extractMainText(doc);
     const detection = bundledDetector().detect(text);
-    const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title }, text.length));
+    const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
+    const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title, canonicalUrl }, text.length));
     if (!reply.ok || !reply.data.showNotice || state.dismissed) return;
     state.notice?.remove();
     state.notice = showNotice(doc, {

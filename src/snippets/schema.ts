@@ -1,17 +1,44 @@
+import { z } from 'zod';
+
+const Quote = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) });
+const Position = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((p) => p.end > p.start, 'end must be after start');
+
+/** What the page tool captures from a selection (validated in the background: it comes from the page realm). */
+export const SnippetCapture = z.object({
+  quote: Quote,
+  position: Position,
+  url: z.string().url().max(4096),
+  canonicalUrl: z.string().url().max(4096).optional(),
+  title: z.string().max(500),
+});
+export type SnippetCapture = z.infer<typeof SnippetCapture>;
+
+export const Tag = z.string().trim().min(1).max(40);
+
 /** A quote the reader saved on purpose: the only page-derived data Second Chance keeps. */
-export interface Snippet {
-  id?: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  position: { start: number; end: number };
-  url: string;
-  title: string;
-  site: string;
-  savedAt: number;
-  topics: string[];
-  claims: string[];
-  cardIds: string[];
-  note: string;
-  tags: string[];
-}
+export const Snippet = z.object({
+  id: z.number().int().positive().optional(),
+  quote: z.string().min(1).max(5000),
+  prefix: z.string().max(32),
+  suffix: z.string().max(32),
+  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  url: z.string().url(),
+  title: z.string().max(500),
+  site: z.string().max(253),
+  savedAt: z.number().int().positive(),
+  topics: z.array(z.enum(['overdose', 'tough_love', 'treatment'])),
+  claims: z.array(z.string()),
+  cardIds: z.array(z.string()),
+  note: z.string().max(10_000),
+  tags: z.array(Tag).max(30),
+});
+export type Snippet = z.infer<typeof Snippet>;
+
+/** The export file: versioned, so an import can tell what it reads. */
+export const SnippetExport = z.object({
+  format: z.literal('second-chance-snippets'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  snippets: z.array(Snippet),
+});
+export type SnippetExport = z.infer<typeof SnippetExport>;

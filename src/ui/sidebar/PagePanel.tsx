@@ -72,7 +72,8 @@ export function useTabAnalysis(tabId: number | undefined): PageAnalysis | null |
     const load = () => send('getTabAnalysis', { tabId }).then((r) => setAnalysis(r.ok ? r.data.analysis : null));
     void load();
     const onMessage = (message: unknown) => {
-      if ((message as Broadcast)?.type === 'tabAnalysisChanged' && (message as Broadcast).tabId === tabId) void load();
+      const broadcast = message as Broadcast;
+      if (broadcast?.type === 'tabAnalysisChanged' && broadcast.tabId === tabId) void load();
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -10,6 +10,7 @@ import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
 import { Evidence } from './Evidence';
 import { PagePanel, useTabAnalysis } from './PagePanel';
+import { PageSnippets } from './PageSnippets';
 
 export function Sidebar() {
   const settings = useLive(getSettings);
@@ -31,6 +32,7 @@ export function Sidebar() {
       <main>
         <h1>{t('sidebarHeading')}</h1>
         <PagePanel analysis={analysis} tabId={tabId} />
+        <PageSnippets analysis={analysis} tabId={tabId} />
         <StateView state={settings}>
           {(s) => (
             <StateView state={cards}>{(list) => <Evidence cards={list} analysis={analysis} expanded={s.counselorMode} />}</StateView>

@@ -28,6 +28,7 @@ function setup(settings: Partial<Settings> = {}) {
     openPanel: vi.fn(async () => true),
     broadcast: vi.fn(),
     tellTab: vi.fn(async () => ({ done: true })),
+    snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showForAnalysis: vi.fn(async () => undefined) },
   };
   return { deps, handle: createMessageHandler(deps), settings: () => current };
 }

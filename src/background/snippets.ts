@@ -1,0 +1,68 @@
+import type { SecondChanceDB } from '../db/database';
+import { rankCards } from '../evidence/rank';
+import type { PageAnalysis, SaveOutcome, ToolCommand } from '../messaging/protocol';
+import { addSnippet, snippetsForPage } from '../snippets/repository';
+import { SnippetCapture } from '../snippets/schema';
+import type { TabAnalyses } from './tab-analyses';
+
+export interface SnippetDeps {
+  db(): Promise<SecondChanceDB>;
+  tabs: TabAnalyses;
+  /** Load the snippet tool into a tab (it is not part of the always-on content script). */
+  injectTool(tabId: number): Promise<unknown>;
+  tellTab(tabId: number, command: ToolCommand): Promise<unknown>;
+  snippetsChanged(): void;
+  /** "Saved to Second Chance", in the UI language. */
+  savedMessage: string;
+}
+
+/** Saving a selection and showing saved quotes again. Nothing here throws into a caller. */
+export function createSnippetService(deps: SnippetDeps) {
+  async function saveSelection(tabId: number): Promise<SaveOutcome> {
+    try {
+      await deps.injectTool(tabId);
+      const reply = await deps.tellTab(tabId, { type: 'captureSelection' });
+      if ((reply as { error?: string })?.error === 'no-selection') return { saved: false, reason: 'no-selection' };
+      // The reply was computed in the page's realm: validate it like any page message.
+      const capture = SnippetCapture.safeParse(reply);
+      if (!capture.success) {
+        console.warn('[second-chance] rejected a snippet capture:', capture.error.issues[0]?.message);
+        return { saved: false, reason: 'invalid' };
+      }
+      const db = await deps.db();
+      const analysis = await deps.tabs.get(tabId);
+      const cards = analysis?.topics.length ? rankCards(await db.evidence.toArray(), analysis).slice(0, 5) : [];
+      const id = await addSnippet(db, capture.data, {
+        topics: analysis?.topics ?? [],
+        claims: analysis?.claims ?? [],
+        cardIds: cards.map((r) => r.card.id),
+      });
+      deps.snippetsChanged();
+      void deps.tellTab(tabId, { type: 'snippetSaved', message: deps.savedMessage }).catch(() => undefined);
+      await showSaved(tabId, capture.data.canonicalUrl ?? capture.data.url, capture.data.url);
+      return { saved: true, id };
+    } catch (error) {
+      console.warn('[second-chance] could not save a snippet', error);
+      return { saved: false, reason: 'unavailable' };
+    }
+  }
+
+  /** Mark the page's saved quotes, if it has any (the tool is loaded only then). */
+  async function showSaved(tabId: number, url: string, otherUrl?: string): Promise<void> {
+    try {
+      const saved = await snippetsForPage(await deps.db(), url, otherUrl);
+      if (!saved.length) return;
+      await deps.injectTool(tabId);
+      const items = saved.map((s) => ({ id: s.id!, quote: { exact: s.quote, prefix: s.prefix, suffix: s.suffix }, position: s.position }));
+      await deps.tellTab(tabId, { type: 'showSnippets', items });
+    } catch (error) {
+      console.debug('[second-chance] could not show saved snippets', error);
+    }
+  }
+
+  const showForAnalysis = (tabId: number, analysis: PageAnalysis) => showSaved(tabId, analysis.url, analysis.canonicalUrl);
+
+  return { saveSelection, showSaved, showForAnalysis };
+}
+
+export type SnippetService = ReturnType<typeof createSnippetService>;

@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import type { PageAnalysis } from '../../messaging/protocol';
+import { snippetsForPage } from '../../snippets/repository';
+import { requestPersistence } from '../persistence';
+import { StateView } from '../StateView';
+import { useLive } from '../use-live';
+
+/** Quotes saved from this page, and the "Save selection" button. */
+export function PageSnippets({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
+  const [status, setStatus] = useState('');
+  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url]);
+  const save = async () => {
+    if (tabId === undefined) return;
+    const reply = await send('saveSelection', { tabId });
+    if (!reply.ok) return setStatus(t('saveFailed'));
+    if (reply.data.saved) {
+      setStatus(t('saveDone'));
+      void requestPersistence();
+    } else setStatus(reply.data.reason === 'no-selection' ? t('saveNoSelection') : t('saveFailed'));
+  };
+  return (
+    <section aria-labelledby="snippets-heading">
+      <h2 id="snippets-heading">{t('snippetsHeading')}</h2>
+      <StateView state={saved}>
+        {(list) =>
+          list.length ? (
+            <ul class="snippets">
+              {list.map((s) => (
+                <li key={s.id}>
+                  <blockquote>{s.quote}</blockquote>
+                  {s.note ? <p class="small">{s.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted small">{t('snippetsNone')}</p>
+          )
+        }
+      </StateView>
+      <div class="row">
+        <button type="button" disabled={tabId === undefined} onClick={() => void save()}>
+          {t('saveSelection')}
+        </button>
+        <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noopener">
+          {t('openLibrary')}
+        </a>
+      </div>
+      <p role="status" class="small">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSnippetService } from '../../../src/background/snippets';
+import { TabAnalyses } from '../../../src/background/tab-analyses';
+import { loadContentData } from '../../../src/content-data/load';
+import { SecondChanceDB } from '../../../src/db/database';
+import { seedReferenceData } from '../../../src/db/seed';
+import { importSnippets, toExportFile, toMarkdown } from '../../../src/snippets/export';
+import { addSnippet, deleteSnippet, restoreSnippet, searchSnippets, snippetsForPage, updateSnippet } from '../../../src/snippets/repository';
+import { cleanUrl } from '../../../src/snippets/url';
+
+let db: SecondChanceDB;
+let n = 0;
+const fresh = () => (db = new SecondChanceDB(`snippets-${n++}`));
+afterEach(async () => db?.delete());
+
+const capture = (exact: string, url = 'https://example.org/story?utm_source=x&id=7&fbclid=abc#comments') => ({
+  quote: { exact, prefix: 'before ', suffix: ' after' },
+  position: { start: 10, end: 10 + exact.length },
+  url,
+  title: 'A story',
+});
+const context = { topics: ['overdose' as const], claims: [], cardIds: ['overdose-response'] };
+
+describe('cleanUrl', () => {
+  it('drops tracking parameters and the fragment, keeps the rest', () => {
+    expect(cleanUrl('https://example.org/a?utm_source=fb&utm_medium=x&page=2&fbclid=1&gclid=2#top')).toBe('https://example.org/a?page=2');
+    expect(cleanUrl('not a url')).toBe('not a url');
+  });
+});
+
+describe('snippet repository', () => {
+  it('saves a quote with its context under the clean (or canonical) URL', async () => {
+    fresh();
+    const id = await addSnippet(db, capture('Naloxone gave him a second chance.'), context, 1_700_000_000_000);
+    expect(await db.snippets.get(id)).toMatchObject({
+      quote: 'Naloxone gave him a second chance.',
+      prefix: 'before ',
+      suffix: ' after',
+      url: 'https://example.org/story?id=7',
+      site: 'example.org',
+      topics: ['overdose'],
+      cardIds: ['overdose-response'],
+      note: '',
+      tags: [],
+    });
+    await addSnippet(db, { ...capture('Another.'), canonicalUrl: 'https://example.org/canonical' }, context);
+    expect((await snippetsForPage(db, 'https://example.org/story?id=7&utm_campaign=z')).map((s) => s.quote)).toEqual(['Naloxone gave him a second chance.']);
+    expect((await snippetsForPage(db, 'https://example.org/other', 'https://example.org/canonical')).map((s) => s.quote)).toEqual(['Another.']);
+  });
+
+  it('finds snippets by words in quote, note, title or tag, newest first, and filters by tag', async () => {
+    fresh();
+    const a = await addSnippet(db, capture('Keep naloxone at home.'), context, 1);
+    const b = await addSnippet(db, capture('CRAFT helped our family.'), context, 2);
+    await updateSnippet(db, a, { note: 'for Dad', tags: ['naloxone', 'family'] });
+    await updateSnippet(db, b, { tags: ['family'] });
+    expect((await searchSnippets(db)).map((s) => s.id)).toEqual([b, a]);
+    expect((await searchSnippets(db, 'dad naloxone')).map((s) => s.id)).toEqual([a]);
+    expect((await searchSnippets(db, '', 'family')).length).toBe(2);
+    expect((await searchSnippets(db, 'craft', 'naloxone')).length).toBe(0);
+  });
+
+  it('refuses invalid edits without changing anything, and undoes a delete', async () => {
+    fresh();
+    const id = await addSnippet(db, capture('Quote'), context);
+    await expect(updateSnippet(db, id, { tags: ['x'.repeat(41)] })).rejects.toThrow();
+    expect((await db.snippets.get(id))?.tags).toEqual([]);
+    const removed = await deleteSnippet(db, id);
+    expect(await db.snippets.count()).toBe(0);
+    await restoreSnippet(db, removed!);
+    expect(await db.snippets.get(id)).toMatchObject({ quote: 'Quote' });
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips through the export file, skipping snippets already in the library', async () => {
+    fresh();
+    await addSnippet(db, capture('One'), context, 1);
+    await addSnippet(db, capture('Two'), context, 2);
+    const file = JSON.stringify(toExportFile(await searchSnippets(db)));
+    expect(await importSnippets(db, file)).toEqual({ ok: true, added: 0, skipped: 2 });
+    const other = new SecondChanceDB(`snippets-${n++}`);
+    expect(await importSnippets(other, file)).toEqual({ ok: true, added: 2, skipped: 0 });
+    expect((await searchSnippets(other)).map((s) => s.quote)).toEqual(['Two', 'One']);
+    await other.delete();
+    expect(toMarkdown(await searchSnippets(db))).toContain('> Two\n\n— [A story](https://example.org/story?id=7)');
+  });
+
+  it('rejects a malformed file with a clear error and writes nothing', async () => {
+    fresh();
+    await addSnippet(db, capture('Keep me'), context);
+    expect(await importSnippets(db, '{ not json')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
+    const bad = toExportFile([]);
+    const broken = { ...bad, snippets: [{ quote: 'x' }] };
+    const result = await importSnippets(db, JSON.stringify(broken));
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/at snippets\.0\..*Nothing was imported/) });
+    expect(await db.snippets.count()).toBe(1);
+  });
+});
+
+describe('saving a selection (background)', () => {
+  const setup = async (reply: unknown) => {
+    fresh();
+    await seedReferenceData(db, loadContentData('content-data'));
+    const tabs = new TabAnalyses();
+    await tabs.set(3, {
+      url: 'https://example.org/story', title: 'Story', lang: 'en', topics: ['overdose'], scores: { overdose: 20, tough_love: 0, treatment: 0 },
+      claims: ['naloxone_enables_use'], phrases: [{ phrase: 'naloxone', topic: 'overdose', count: 4 }], textLength: 1000,
+    });
+    const tellTab = vi.fn(async (_tab: number, command: { type: string }) => (command.type === 'captureSelection' ? reply : { placed: [], orphaned: [] }));
+    const service = createSnippetService({ db: async () => db, tabs, injectTool: vi.fn(async () => undefined), tellTab, snippetsChanged: vi.fn(), savedMessage: 'Saved' });
+    return { service, tellTab };
+  };
+
+  it('stores the selection with the page’s topics, claims and the cards shown', async () => {
+    const { service, tellTab } = await setup(capture('Naloxone does not make people use more.', 'https://example.org/story'));
+    const outcome = await service.saveSelection(3);
+    expect(outcome).toMatchObject({ saved: true });
+    const [row] = await db.snippets.toArray();
+    expect(row).toMatchObject({ topics: ['overdose'], claims: ['naloxone_enables_use'] });
+    expect(row.cardIds[0]).toBe('naloxone-encourages-use');
+    expect(tellTab).toHaveBeenCalledWith(3, { type: 'snippetSaved', message: 'Saved' });
+  });
+
+  it('says when nothing is selected, and rejects a capture the page tampered with', async () => {
+    expect(await (await setup({ error: 'no-selection' })).service.saveSelection(3)).toEqual({ saved: false, reason: 'no-selection' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const tampered = { ...capture('x'), quote: { exact: 'x', prefix: 'p'.repeat(500), suffix: '' } };
+    expect(await (await setup(tampered)).service.saveSelection(3)).toEqual({ saved: false, reason: 'invalid' });
+    expect(await db.snippets.count()).toBe(0);
+    warn.mockRestore();
+  });
+});
