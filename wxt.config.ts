@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { DATASET_PATH, DATASET_VERSION_PATH, type ReferenceDataset } from './src/content-data/dataset';
+import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/content-data/dataset';
 import { compactLexicons } from './src/content-data/lexicon-plugin';
 import { loadContentData } from './src/content-data/load';
 
@@ -53,17 +53,18 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**', 'test-results/**', 'reports/**', '**/*.log'] },
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(DATASET_PATH.slice(1), DATASET_VERSION_PATH.slice(1));
+      paths.push(...Object.values(DATASET_PARTS).map((p) => p.slice(1)), DATASET_VERSION_PATH.slice(1));
     },
     'build:before': () => {
       dataset = loadContentData(resolve(import.meta.dirname ?? '.', 'content-data'));
     },
     'build:publicAssets': (_wxt, files) => {
       if (!dataset) throw new Error('content-data was not loaded');
-      files.push(
-        { relativeDest: DATASET_PATH.slice(1), contents: JSON.stringify(dataset) },
-        { relativeDest: DATASET_VERSION_PATH.slice(1), contents: dataset.version },
-      );
+      const parts = splitDataset(dataset);
+      for (const [part, path] of Object.entries(DATASET_PARTS)) {
+        files.push({ relativeDest: path.slice(1), contents: JSON.stringify(parts[part as keyof typeof parts]) });
+      }
+      files.push({ relativeDest: DATASET_VERSION_PATH.slice(1), contents: dataset.version });
     },
   },
 });

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { EvidenceCard } from '../evidence/schema';
+import { ResourcesFile, StateLawsFile } from '../resources/directory-schema';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../resources/schema';
 import type { ReferenceDataset } from './dataset';
 import { OverdoseStepsFile } from './overdose-steps';
@@ -62,6 +63,8 @@ export function loadContentData(root: string): ReferenceDataset {
   }
   const helplines = read(join(root, 'helplines/helplines.json'), HelplinesFile, 'entries');
   const zips = read(join(root, 'zip-points/zip-points.json'), ZipPointsFile, 'points');
+  const resources = read(join(root, 'resources/resources.json'), ResourcesFile, 'rows');
+  const laws = read(join(root, 'resources/state-laws.json'), StateLawsFile, 'states');
 
   const evidenceDir = join(root, 'evidence');
   const evidence: EvidenceCard[] = [];
@@ -79,13 +82,16 @@ export function loadContentData(root: string): ReferenceDataset {
     evidence.push(card);
   }
 
-  if (problems.length || !helplines || !zips) {
+  if (problems.length || !helplines || !zips || !resources || !laws) {
     throw new ContentDataError(`content-data is invalid:\n${problems.join('\n')}`);
   }
   const content = {
     helplines: helplines.entries.flatMap(toHelpline),
     zipPoints: zips.points,
     evidence,
+    resources: resources.rows,
+    resourcesAsOf: resources.dataDate,
+    stateLaws: laws.states,
   };
   const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
   return {
@@ -95,6 +101,8 @@ export function loadContentData(root: string): ReferenceDataset {
       { id: 'helplines', name: 'National helplines (compiled from official pages)', dataDate: '2026-11', rows: content.helplines.length },
       { id: 'zip-points', name: zips.source, dataDate: zips.dataDate, rows: zips.points.length },
       { id: 'evidence', name: 'Second Chance evidence cards', dataDate: latest(evidence.map((c) => c.reviewedAt)), rows: evidence.length },
+      ...(resources.sources ?? []),
+      { id: 'state-laws', name: 'State overdose, naloxone and syringe laws (RAND-USC OPTIC; LawAtlas)', dataDate: laws.dataDate, rows: laws.states.length },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { EvidenceCard } from '../evidence/schema';
-import type { Helpline, Resource, StateLaw, ZipPoint } from '../resources/schema';
+import type { Helpline, StateLawRow, ZipPoint } from '../resources/schema';
+import type { ResourceRow } from '../resources/schema';
 import type { Snippet } from '../snippets/schema';
 
 export const DB_NAME = 'second-chance';
@@ -14,13 +15,28 @@ export const DB_NAME = 'second-chance';
 export const SCHEMA_V1 = {
   evidence: 'id, *topics, *claims',
   helplines: 'id, country',
-  zipPoints: 'zip',
-  resources: 'id, cell, state, kind',
+  zipPoints: 'prefix',
+  resources: 'cell',
   stateLaws: 'state',
   meta: 'key',
   snippets: '++id, url, savedAt, *tags',
   settings: 'key',
 } as const;
+
+/**
+ * Reference rows are stored in buckets, a few thousand records instead of fifty thousand: seeding
+ * is several times faster and a lookup reads one record.
+ */
+export interface ZipBucket {
+  /** The ZIP's first three digits. */
+  prefix: string;
+  points: ZipPoint[];
+}
+export interface ResourceCell {
+  /** Grid cell key (see resources/nearest.ts). */
+  cell: string;
+  rows: ResourceRow[];
+}
 
 export interface MetaRow {
   key: string;
@@ -34,9 +50,9 @@ export interface SettingRow {
 export class SecondChanceDB extends Dexie {
   evidence!: Table<EvidenceCard, string>;
   helplines!: Table<Helpline, string>;
-  zipPoints!: Table<ZipPoint, string>;
-  resources!: Table<Resource, string>;
-  stateLaws!: Table<StateLaw, string>;
+  zipPoints!: Table<ZipBucket, string>;
+  resources!: Table<ResourceCell, string>;
+  stateLaws!: Table<StateLawRow, string>;
   meta!: Table<MetaRow, string>;
   snippets!: Table<Snippet, number>;
   settings!: Table<SettingRow, string>;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DATASET_PATH, DATASET_VERSION_PATH, type ReferenceDataset } from '../content-data/dataset';
+import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../content-data/dataset';
 import { SecondChanceDB } from './database';
 import { ensureSeeded } from './seed';
 
@@ -38,7 +38,10 @@ export function openDatabase(): Promise<SecondChanceDB> {
     const db = new SecondChanceDB();
     try {
       await db.open();
-      await ensureSeeded(db, fetchBundledVersion, fetchBundledDataset);
+      // One seeder at a time across the background and every extension page: a second caller waits,
+      // then finds the data current instead of fetching and parsing it again.
+      const seed = () => ensureSeeded(db, fetchBundledVersion, fetchBundledDataset);
+      await (navigator.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
       return db;
     } catch (error) {
       db.close();
@@ -55,5 +58,7 @@ async function fetchBundledVersion(): Promise<string> {
 }
 
 async function fetchBundledDataset(): Promise<ReferenceDataset> {
-  return (await fetch(browser.runtime.getURL(DATASET_PATH))).json();
+  const get = async (path: string) => (await fetch(browser.runtime.getURL(path as never))).json();
+  const [core, resources, zipPoints] = await Promise.all([get(DATASET_PARTS.core), get(DATASET_PARTS.resources), get(DATASET_PARTS.zipPoints)]);
+  return { ...core, resources, zipPoints };
 }

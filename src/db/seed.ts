@@ -15,10 +15,13 @@ export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDa
     await Promise.all(db.referenceTables().map((t) => t.clear()));
     await db.evidence.bulkPut(dataset.evidence);
     await db.helplines.bulkPut(dataset.helplines);
-    await db.zipPoints.bulkPut(dataset.zipPoints);
+    await db.zipPoints.bulkPut(bucket(dataset.zipPoints, (p) => p.zip.slice(0, 3)).map(([prefix, points]) => ({ prefix, points })));
+    await db.resources.bulkPut(bucket(dataset.resources, (r) => r.cell).map(([cell, rows]) => ({ cell, rows })));
+    await db.stateLaws.bulkPut(dataset.stateLaws);
     await db.meta.bulkPut([
       { key: 'datasetVersion', value: dataset.version },
       { key: 'sources', value: dataset.sources },
+      { key: 'resourcesAsOf', value: dataset.resourcesAsOf },
       { key: 'seededAt', value: Date.now() },
     ]);
     return 'seeded';
@@ -34,4 +37,15 @@ export async function ensureSeeded(
   const stored = await db.meta.get('datasetVersion');
   if (stored && stored.value === (await bundledVersion())) return 'current';
   return seedReferenceData(db, await loadDataset());
+}
+
+function bucket<T>(items: T[], keyOf: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups];
 }

@@ -24,6 +24,12 @@ export const US_BOXES: Record<'conus' | 'ak' | 'akWest' | 'hi' | 'pr', Box> = {
   hi: [18.8, 22.4, -160.6, -154.7],
   pr: [17.8, 18.6, -68.0, -65.2],
 };
+/** Territories with ZIP points but no facility rows: US Virgin Islands, Guam + Northern Mariana Islands, American Samoa. */
+export const US_TERRITORY_BOXES: Record<'vi' | 'guMp' | 'as', Box> = {
+  vi: [17.6, 18.5, -65.2, -64.5],
+  guMp: [13.2, 20.6, 144.6, 146.1],
+  as: [-14.6, -11.0, -171.2, -168.1],
+};
 const inBox = (lat: number, lon: number, [s, n, w, e]: Box) => lat >= s && lat <= n && lon >= w && lon <= e;
 
 /** Which US box a state's coordinates must fall in. */
@@ -37,6 +43,10 @@ export function inUsBoxes(lat: number, lon: number, state?: string): boolean {
   const boxes = state ? boxesForState(state) : Object.values(US_BOXES);
   return boxes.some((b) => inBox(lat, lon, b));
 }
+/** Inside the US boxes or a territory's (for ZIP points). */
+export function inUsOrTerritoryBoxes(lat: number, lon: number): boolean {
+  return inUsBoxes(lat, lon) || Object.values(US_TERRITORY_BOXES).some((b) => inBox(lat, lon, b));
+}
 
 export const MEDICATIONS = ['buprenorphine', 'methadone', 'naltrexone'] as const;
 export const Medication = z.enum(MEDICATIONS);
@@ -46,14 +56,13 @@ export type Medication = z.infer<typeof Medication>;
 export const RESOURCE_SOURCES = ['sut-2021', 'moud-2020', 'otp-2019'] as const;
 export const ResourceSourceId = z.enum(RESOURCE_SOURCES);
 export type ResourceSourceId = z.infer<typeof ResourceSourceId>;
-const SOURCE_RE = new RegExp(`^(${RESOURCE_SOURCES.join('|')})(\\+(${RESOURCE_SOURCES.join('|')}))*$`);
 
 const fiveDecimals = (n: number) => Math.abs(Math.round(n * 1e5) / 1e5 - n) < 1e-9;
 
 /**
- * One place to get help. `source` is the dataset the name/address/coordinates come from, followed
- * by any datasets merged into it ("sut-2021+moud-2020+otp-2019"); medications come from MOUD and
- * OTP rows. `address` is empty when the source had only a placeholder street.
+ * One place to get help. `source` is the dataset the name, address and coordinates come from;
+ * medications come from the MOUD rows joined to it, and kind "otp" (with methadone) from the OTP
+ * directory. `address` is empty when the source had only a placeholder street.
  */
 export const ResourceRow = z
   .object({
@@ -68,7 +77,7 @@ export const ResourceRow = z
     lon: z.number().min(-180).max(180).refine(fiveDecimals, 'at most 5 decimals'),
     cell: z.string().regex(/^-?\d+:-?\d+$/, 'a grid cell key'),
     medications: z.array(Medication),
-    source: z.string().regex(SOURCE_RE, 'dataset ids joined by "+"'),
+    source: ResourceSourceId,
   })
   .superRefine((row, ctx) => {
     if (!inUsBoxes(row.lat, row.lon, row.state)) {
@@ -109,27 +118,28 @@ export type ResourcesFile = z.infer<typeof ResourcesFile>;
 /** ISO date (YYYY-MM-DD). */
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
+const datedLawShape = { hasLaw: z.boolean(), effective: IsoDate.nullable(), asOf: z.string() };
+const hasLawMatches = (l: { hasLaw: boolean; effective: string | null }) => l.hasLaw === (l.effective !== null);
+const hasLawMessage = 'hasLaw must match whether there is an effective date';
+
 /** A law with an effective date; `hasLaw` is false when the source has no such law up to `asOf`. */
-function datedLaw<Extra extends z.ZodRawShape>(extra: Extra) {
-  return z
-    .object({ hasLaw: z.boolean(), effective: IsoDate.nullable(), ...extra, asOf: z.string() })
-    .refine((l) => l.hasLaw === (l.effective !== null), 'hasLaw must match whether there is an effective date');
-}
+const DatedLaw = z.object(datedLawShape).refine(hasLawMatches, hasLawMessage);
 
 export const StateLawRow = z.object({
   state: z.string().regex(/^[A-Z]{2}$/),
   name: z.string().min(4),
   /** RAND-USC OPTIC-Vetted data, through 2021. */
-  goodSamaritan: datedLaw({ arrestProtection: z.boolean(), arrestProtectionEffective: IsoDate.nullable() }),
+  goodSamaritan: z
+    .object({ ...datedLawShape, arrestProtection: z.boolean(), arrestProtectionEffective: IsoDate.nullable() })
+    .refine(hasLawMatches, hasLawMessage),
   /** RAND-USC OPTIC-Vetted data, through 2022. */
-  naloxoneAccess: datedLaw({
-    pharmacistPrescribing: z.boolean(),
-    pharmacistPrescribingEffective: IsoDate.nullable(),
-  }),
+  naloxoneAccess: z
+    .object({ ...datedLawShape, pharmacistPrescribing: z.boolean(), pharmacistPrescribingEffective: IsoDate.nullable() })
+    .refine(hasLawMatches, hasLawMessage),
   /** Naloxone standing order or protocol order (same source as naloxoneAccess). */
-  standingOrder: datedLaw({}).optional(),
+  standingOrder: DatedLaw.optional(),
   /** PDMP must-access mandate (same source table as naloxoneAccess). */
-  pdmpMustAccess: datedLaw({}).optional(),
+  pdmpMustAccess: DatedLaw.optional(),
   /** LawAtlas syringe-law flags as of Aug 1, 2019 (Fernandez-Vina et al. 2020), copied unchanged. */
   syringeServicesLegal: z
     .object({

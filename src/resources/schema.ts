@@ -53,24 +53,4 @@ export const ZipPointsFile = z.object({
   points: z.array(ZipPoint),
 });
 
-/** A place to get help (treatment facility, opioid treatment program, ...). Filled by issue 5's data build. */
-export interface Resource {
-  id: string;
-  kind: 'facility' | 'otp';
-  name: string;
-  address: string;
-  state: string;
-  lat: number;
-  lon: number;
-  /** Grid cell key for nearest search. */
-  cell: string;
-  medications: string[];
-}
-
-export interface StateLaw {
-  state: string;
-  goodSamaritan: boolean | null;
-  naloxoneAccess: boolean | null;
-  standingOrder: boolean | null;
-  asOf: string;
-}
+export type { ResourceRow, StateLawRow } from './directory-schema';

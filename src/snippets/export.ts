@@ -1,20 +1,45 @@
 import type { SecondChanceDB } from '../db/database';
 import { Snippet, SnippetExport } from './schema';
+import { textFragmentUrl } from './url';
 
 export function toExportFile(snippets: Snippet[], now = new Date()): SnippetExport {
   return { format: 'second-chance-snippets', version: 1, exportedAt: now.toISOString(), snippets };
 }
 
-/** A readable copy for sharing: each quote with its page, date, tags and note. */
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const link = (s: Snippet) => textFragmentUrl(s.url, s.quote, s.prefix, s.suffix);
+
+/** APA-style reference for a web page: Title. (n.d.). Site. Retrieved date, from URL */
+export function pageCitation(s: Snippet): string {
+  return `${s.title || s.url}. (n.d.). ${s.site}. Retrieved ${day(s.savedAt)}, from ${link(s)}`;
+}
+
+/** A readable copy for sharing, grouped by page: each quote with its citation, tags and note. */
 export function toMarkdown(snippets: Snippet[]): string {
-  return snippets
-    .map((s) => {
-      const lines = [`> ${s.quote.replace(/\n/g, '\n> ')}`, '', `— [${s.title || s.url}](${s.url}), saved ${new Date(s.savedAt).toISOString().slice(0, 10)}`];
-      if (s.tags.length) lines.push(`Tags: ${s.tags.join(', ')}`);
-      if (s.note) lines.push('', s.note);
-      return lines.join('\n');
+  const pages = new Map<string, Snippet[]>();
+  for (const s of snippets) pages.set(s.url, [...(pages.get(s.url) ?? []), s]);
+  return [...pages.values()]
+    .map((group) => {
+      const quotes = group.map((s) => {
+        const lines = [`> ${s.quote.replace(/\n/g, '\n> ')}`, '', pageCitation(s)];
+        if (s.tags.length) lines.push('', `Tags: ${s.tags.join(', ')}`);
+        if (s.note) lines.push('', `Note: ${s.note}`);
+        return lines.join('\n');
+      });
+      return [`## ${group[0].title || group[0].url}`, ...quotes].join('\n\n');
     })
-    .join('\n\n---\n\n');
+    .join('\n\n');
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralised with a quote. */
+export function toCsv(snippets: Snippet[]): string {
+  const header = ['quote', 'note', 'tags', 'title', 'url', 'site', 'saved', 'topics', 'link'];
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const rows = snippets.map((s) => [s.quote, s.note, s.tags.join('; '), s.title, s.url, s.site, day(s.savedAt), s.topics.join('; '), link(s)]);
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
@@ -23,12 +48,20 @@ export type ImportResult = { ok: true; added: number; skipped: number } | { ok: 
  * Read an export file. Nothing is written unless the whole file is valid; snippets already in the
  * library (same page, quote and time) are skipped, never overwritten.
  */
+/** Larger than any real library (10,000 snippets with notes is a few MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
 export async function importSnippets(db: SecondChanceDB, text: string): Promise<ImportResult> {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'This file is too large to be a snippet export (over 50 MB). Nothing was imported.' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return { ok: false, error: 'This file is not JSON. Choose a file exported from Second Chance.' };
+  }
+  const version = (data as { version?: unknown })?.version;
+  if ((data as { format?: unknown })?.format === 'second-chance-snippets' && version !== 1) {
+    return { ok: false, error: `This snippet file has version ${String(version)}, which this version of Second Chance cannot read. Nothing was imported.` };
   }
   const parsed = SnippetExport.safeParse(data);
   if (!parsed.success) {

@@ -12,3 +12,19 @@ export function cleanUrl(raw: string): string {
     return raw;
   }
 }
+
+/** Percent-encode a text-fragment term ("-", "," and "&" have meanings there). */
+const term = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+
+/**
+ * A link that opens the page scrolled to the quote (a `#:~:text=` text fragment): the first and
+ * last few words for long quotes, with a word of context on each side to pick the right occurrence.
+ */
+export function textFragmentUrl(url: string, quote: string, prefix = '', suffix = ''): string {
+  const words = quote.trim().split(/\s+/);
+  const body = words.length > 8 ? `${term(words.slice(0, 4).join(' '))},${term(words.slice(-4).join(' '))}` : term(words.join(' '));
+  const before = prefix.trim().split(/\s+/).slice(-2).join(' ');
+  const after = suffix.trim().split(/\s+/).slice(0, 2).join(' ');
+  const parts = [before ? `${term(before)}-` : '', body, after ? `-${term(after)}` : ''].filter(Boolean).join(',');
+  return `${url.split('#')[0]}#:~:text=${parts}`;
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { openDatabase } from '../db/open';
 import { t } from '../i18n';
+import { zipPoint } from '../resources/nearby';
 import { CountryCode } from '../resources/schema';
 import type { Settings } from '../settings/settings';
 
@@ -30,7 +31,7 @@ function ZipForm({ zip, save }: { zip: string | null; save: (patch: Partial<Sett
     e.preventDefault();
     const candidate = value.trim();
     if (!/^\d{5}$/.test(candidate)) return setMessage(t('zipInvalid'));
-    const known = await (await openDatabase()).zipPoints.get(candidate);
+    const known = await zipPoint(await openDatabase(), candidate);
     if (!known) return setMessage(t('zipUnknown', candidate));
     await save({ zip: candidate });
     setMessage(t('zipSaved', candidate));

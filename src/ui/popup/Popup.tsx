@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
+import { NearbyHelp } from '../Nearby';
 import { openPanel } from '../open-panel';
 import { loadHelplines } from '../queries';
 import { StateView } from '../StateView';
@@ -54,6 +55,7 @@ function Naloxone({ settings }: { settings: Settings }) {
     <section aria-labelledby="naloxone-heading">
       <h2 id="naloxone-heading">{t('naloxoneHeading')}</h2>
       <p>{settings.country === 'US' ? t('naloxoneOtcUS') : t('naloxoneOther')}</p>
+      {!unknown && !editing ? <NearbyHelp settings={settings} limit={3} choose={false} /> : null}
       {unknown || editing ? (
         <>
           <p class="muted small">{t('locationPrompt')}</p>

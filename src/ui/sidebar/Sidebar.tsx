@@ -3,6 +3,8 @@ import { getSettings, updateSettings, type Settings } from '../../settings/setti
 import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
+import { LocationForm } from '../LocationForm';
+import { NearbyHelp } from '../Nearby';
 import { loadCards, loadHelplines } from '../queries';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
@@ -38,10 +40,27 @@ export function Sidebar() {
             <StateView state={cards}>{(list) => <Evidence cards={list} analysis={analysis} expanded={s.counselorMode} />}</StateView>
           )}
         </StateView>
+        <section aria-labelledby="nearby-heading">
+          <h2 id="nearby-heading">{t('nearbyHeading')}</h2>
+          <StateView state={settings}>{(s) => <LocalHelp settings={s} />}</StateView>
+        </section>
         <StateView state={helplines}>{(lines) => <HelplineList helplines={lines} />}</StateView>
         <StateView state={settings}>{(s) => <DisplaySettings settings={s} />}</StateView>
         <p class="muted small">{t('privacyNote')}</p>
       </main>
+    </>
+  );
+}
+
+function LocalHelp({ settings }: { settings: Settings }) {
+  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
+  return (
+    <>
+      <details open={settings.country === 'US' && !settings.zip}>
+        <summary>{t('locationHeading')}</summary>
+        <LocationForm settings={settings} save={save} />
+      </details>
+      <NearbyHelp settings={settings} limit={10} />
     </>
   );
 }

@@ -1,17 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceDataset } from '../../../src/content-data/dataset';
-import { loadContentData } from '../../../src/content-data/load';
 import { SecondChanceDB } from '../../../src/db/database';
 import { ensureSeeded, seedReferenceData } from '../../../src/db/seed';
 import { getSettings, updateSettings } from '../../../src/settings/settings';
+import { smallDataset } from '../../support/dataset';
+import { zipPoint } from '../../../src/resources/nearby';
 
 let dataset: ReferenceDataset;
 let db: SecondChanceDB;
 let n = 0;
 
 beforeAll(() => {
-  dataset = loadContentData('content-data');
+  dataset = smallDataset();
 });
 afterEach(async () => {
   await db?.delete();
@@ -23,7 +24,8 @@ describe('seeding reference data', () => {
     freshDb();
     expect(await seedReferenceData(db, dataset)).toBe('seeded');
     expect(await db.helplines.count()).toBe(dataset.helplines.length);
-    expect(await db.zipPoints.get('80202')).toMatchObject({ lat: 39.751526 });
+    expect(await zipPoint(db, '80202')).toMatchObject({ lat: 39.751526 });
+    expect(await zipPoint(db, '80201')).toBeUndefined(); // a PO-box ZIP: no centre point
     expect(await db.meta.get('datasetVersion')).toMatchObject({ value: dataset.version });
     expect(await seedReferenceData(db, dataset)).toBe('current');
   });

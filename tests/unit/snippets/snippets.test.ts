@@ -2,12 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
-import { loadContentData } from '../../../src/content-data/load';
 import { SecondChanceDB } from '../../../src/db/database';
 import { seedReferenceData } from '../../../src/db/seed';
 import { importSnippets, toExportFile, toMarkdown } from '../../../src/snippets/export';
 import { addSnippet, deleteSnippet, restoreSnippet, searchSnippets, snippetsForPage, updateSnippet } from '../../../src/snippets/repository';
 import { cleanUrl } from '../../../src/snippets/url';
+import { pageCitation, toCsv } from '../../../src/snippets/export';
+import { textFragmentUrl } from '../../../src/snippets/url';
+import { smallDataset } from '../../support/dataset';
 
 let db: SecondChanceDB;
 let n = 0;
@@ -84,7 +86,9 @@ describe('export and import', () => {
     expect(await importSnippets(other, file)).toEqual({ ok: true, added: 2, skipped: 0 });
     expect((await searchSnippets(other)).map((s) => s.quote)).toEqual(['Two', 'One']);
     await other.delete();
-    expect(toMarkdown(await searchSnippets(db))).toContain('> Two\n\n— [A story](https://example.org/story?id=7)');
+    const markdown = toMarkdown(await searchSnippets(db));
+    expect(markdown.startsWith('## A story\n\n')).toBe(true);
+    expect(markdown).toContain('> Two\n\nA story. (n.d.). example.org. Retrieved 1970-01-01, from https://example.org/story?id=7#:~:text=');
   });
 
   it('rejects a malformed file with a clear error and writes nothing', async () => {
@@ -102,7 +106,7 @@ describe('export and import', () => {
 describe('saving a selection (background)', () => {
   const setup = async (reply: unknown) => {
     fresh();
-    await seedReferenceData(db, loadContentData('content-data'));
+    await seedReferenceData(db, smallDataset());
     const tabs = new TabAnalyses();
     await tabs.set(3, {
       url: 'https://example.org/story', title: 'Story', lang: 'en', topics: ['overdose'], scores: { overdose: 20, tough_love: 0, treatment: 0 },
@@ -130,5 +134,37 @@ describe('saving a selection (background)', () => {
     expect(await (await setup(tampered)).service.saveSelection(3)).toEqual({ saved: false, reason: 'invalid' });
     expect(await db.snippets.count()).toBe(0);
     warn.mockRestore();
+  });
+});
+
+
+describe('links, citations and CSV', () => {
+  it('builds a text-fragment link with context, encoding dashes and commas', () => {
+    expect(textFragmentUrl('https://e.org/a#x', 'saving a life', 'It is not enabling it is', '. Its not')).toBe(
+      'https://e.org/a#:~:text=it%20is-,saving%20a%20life,-.%20Its',
+    );
+    expect(textFragmentUrl('https://e.org/a', 'one two three four five six seven eight nine ten')).toBe(
+      'https://e.org/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten',
+    );
+    expect(textFragmentUrl('https://e.org/a', 'well-known, sure')).toBe('https://e.org/a#:~:text=well%2Dknown%2C%20sure');
+  });
+
+  it('cites the page APA-style and neutralises formula cells in CSV', async () => {
+    fresh();
+    const id = await addSnippet(db, capture('=HYPERLINK("http://evil")'), context, Date.UTC(2026, 10, 23));
+    await updateSnippet(db, id, { note: 'line one\nline "two", here', tags: ['@risk'] });
+    const [s] = await searchSnippets(db);
+    expect(pageCitation(s)).toBe(`A story. (n.d.). example.org. Retrieved 2026-11-23, from ${textFragmentUrl(s.url, s.quote, s.prefix, s.suffix)}`);
+    const csv = toCsv([s]);
+    const [header, row] = csv.split('\r\n');
+    expect(header).toBe('quote,note,tags,title,url,site,saved,topics,link');
+    expect(row.startsWith(`"'=HYPERLINK(""http://evil"")","line one\nline ""two"", here",'@risk,`)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('refuses an export of an unknown version', async () => {
+    fresh();
+    const result = await importSnippets(db, JSON.stringify({ format: 'second-chance-snippets', version: 9, snippets: [] }));
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('version 9') });
   });
 });

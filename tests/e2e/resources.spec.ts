@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function setLocation(page: Page, extensionId: string, country: string, zip?: string) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Country for emergency numbers and helplines').selectOption(country);
+  if (zip) {
+    await page.getByLabel('US ZIP code (for nearby help; stays on this device)').fill(zip);
+    await page.getByRole('button', { name: 'Save location' }).click();
+    // The first extension page after install may wait for the directory to be seeded.
+    await expect(page.getByText(`Location saved: ZIP ${zip}.`)).toBeVisible({ timeout: 30_000 });
+  }
+}
+
+test('ZIP 80202 lists Denver programs with distances, badges, data date and Colorado’s laws, offline', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await setLocation(options, extensionId, 'US', '80202');
+  await context.setOffline(true);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const places = panel.locator('ol.places > li');
+  await expect(places).toHaveCount(10);
+  await expect(places.first()).toContainText(/Denver/);
+  await expect(places.first()).toContainText(/\d\.\d mi/);
+  await expect(panel.locator('ol.places')).toContainText('Champa Street');
+  await panel.getByLabel('Show', { exact: true }).selectOption('methadone');
+  await expect(places.first()).toContainText('Comprehensive Behav Health Center - Methadone Maintenance');
+  await expect(places.first()).toContainText('Opioid treatment program');
+  await expect(panel.locator('ol.places')).toContainText('777 Bannock St.');
+  await expect(panel.getByText(/Directory data as of 2019-2021 \(SAMHSA\)\. Call ahead/)).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'FindTreatment.gov (official locator)' })).toHaveAttribute('href', 'https://findtreatment.gov/');
+  await expect(panel.getByRole('heading', { name: 'Laws in Colorado' })).toBeVisible();
+  await expect(panel.getByText(/^Good Samaritan overdose law: yes, since \d{4}-\d\d-\d\d/)).toBeVisible();
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('ol.places > li')).toHaveCount(3);
+  await expect(popup.locator('ol.places > li').first()).toContainText('Denver');
+  await expect(popup.getByRole('link', { name: '1-800-662-4357' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('ZIP 43215 lists Columbus programs', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await setLocation(page, extensionId, 'US', '43215');
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(page.locator('ol.places > li').first()).toContainText('Columbus');
+  await expect(page.getByRole('heading', { name: 'Laws in Ohio' })).toBeVisible();
+});
+
+test('country Canada shows Canadian lines and no US rows; the UK shows 999', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await setLocation(page, extensionId, 'CA');
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByRole('link', { name: 'Possible overdose? Call 911' })).toBeVisible();
+  await expect(page.getByText('National Overdose Response Service (NORS)')).toBeVisible();
+  await expect(page.locator('ol.places')).toHaveCount(0);
+  await expect(page.getByText('SAMHSA National Helpline')).toHaveCount(0);
+  await setLocation(page, extensionId, 'GB');
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(page.getByRole('link', { name: 'Possible overdose? Call 999' })).toBeVisible();
+  await expect(page.getByText('The bundled directory covers the United States only.')).toBeVisible();
+  await expect(page.getByText('FRANK (national drugs advice service)')).toBeVisible();
+});
