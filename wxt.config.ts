@@ -4,6 +4,8 @@ import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDatase
 import { compactLexicons } from './src/content-data/lexicon-plugin';
 import { loadContentData } from './src/content-data/load';
 
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data:";
+
 // Validated once before WXT clears the output folder: a bad file stops the build and the
 // previous build stays intact.
 let dataset: ReferenceDataset | undefined;
@@ -28,7 +30,21 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Save the selected text as a Second Chance snippet',
       },
+      'quick-hide': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hide every trace of Second Chance in this tab',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Naloxone now: overdose steps and where to get naloxone',
+      },
     },
+    // Extension pages load only their own scripts and may connect to nothing but themselves:
+    // a second, browser-enforced guarantee that what someone reads never leaves the browser.
+    content_security_policy:
+      browser === 'firefox'
+        ? CSP
+        : { extension_pages: CSP },
     // Only for the docked fallback sidebar; Chrome gets a per-session URL pages cannot guess.
     web_accessible_resources:
       browser === 'firefox'

@@ -21,11 +21,13 @@ export default defineBackground(() => {
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
     browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
   });
   const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
     if (tab?.id === undefined) return;
     if (action === 'open-sidebar') void deps.openPanel(tab.id, tab.windowId);
     if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id);
+    if (action === 'quick-hide') void deps.quickHide(tab.id);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));

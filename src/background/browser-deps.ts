@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/open';
-import type { Broadcast, PageAnalysis } from '../messaging/protocol';
+import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
+import { wipeUserData } from '../db/wipe';
+import { closePanel } from '../ui/open-panel';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings';
 import { openPanel } from '../ui/open-panel';
 import type { BackgroundDeps } from './handlers';
@@ -12,31 +14,48 @@ import { t } from '../i18n';
 export function browserDeps(): BackgroundDeps {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const tabs = new TabAnalyses(browser.storage.session);
+  const tellTool = async (tabId: number, command: ToolCommand) => {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/page-tool.js'] });
+    return browser.tabs.sendMessage(tabId, command);
+  };
   const broadcast = (message: Broadcast) => {
     // No extension page may be open to receive it; that is fine.
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
+  function setBadge(tabId: number, analysis: PageAnalysis | null) {
+    const count = analysis?.topics.length ?? 0;
+    void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+    void action.setBadgeBackgroundColor({ tabId, color: '#0f766e' }).catch(() => undefined);
+  }
   return {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     tabs,
     snippets: createSnippetService({
       db: openDatabase,
       tabs,
-      injectTool: (tabId) => browser.scripting.executeScript({ target: { tabId }, files: ['/snippet-tool.js'] }),
-      tellTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+      tellTool,
       snippetsChanged: () => broadcast({ type: 'snippetsChanged' }),
       savedMessage: t('snippetSavedToast'),
+      isPrivate: async (tabId) => (await browser.tabs.get(tabId)).incognito,
     }),
+    async quickHide(tabId) {
+      const reply = await browser.tabs.sendMessage(tabId, { type: 'hideAll' } satisfies TabCommand).catch(() => undefined);
+      await tabs.delete(tabId);
+      setBadge(tabId, null);
+      await closePanel(tabId);
+      return (reply as { done?: boolean } | undefined)?.done === true;
+    },
+    async wipeAll() {
+      await wipeUserData(await openDatabase());
+      await tabs.clear();
+      broadcast({ type: 'snippetsChanged' });
+    },
     // A database failure must not stop pages from being read: fall back to defaults.
     settings: () => openDatabase().then(getSettings, () => DEFAULT_SETTINGS),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
-    setBadge(tabId: number, analysis: PageAnalysis | null) {
-      const count = analysis?.topics.length ?? 0;
-      void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
-      void action.setBadgeBackgroundColor({ tabId, color: '#0f766e' }).catch(() => undefined);
-    },
+    setBadge,
     openPanel,
-    tellTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+    tellTool,
     broadcast,
   };
 }

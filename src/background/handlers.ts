@@ -6,7 +6,7 @@ import {
   type PageAnalysis,
   type Result,
   type Results,
-  type TabCommand,
+  type ToolCommand,
 } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import type { SnippetService } from './snippets';
@@ -27,8 +27,12 @@ export interface BackgroundDeps {
   openPanel(tabId: number, windowId?: number): Promise<boolean>;
   broadcast(message: Broadcast): void;
   snippets: Pick<SnippetService, 'saveSelection' | 'showForAnalysis'>;
-  /** Send a command to a tab's content script; rejects when there is none. */
-  tellTab(tabId: number, command: TabCommand): Promise<unknown>;
+  /** Remove every trace of the extension from a tab (notice, marks, badge, panel). */
+  quickHide(tabId: number): Promise<boolean>;
+  /** Delete the reader's data: snippets, settings, per-tab state. */
+  wipeAll(): Promise<void>;
+  /** Send a command to the page tool in a tab (loading it first); rejects when the tab has none. */
+  tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
 }
 
 type Reply = Result<MessageType>;
@@ -60,14 +64,23 @@ export function createMessageHandler(deps: BackgroundDeps) {
     if (message.type === 'highlightMatches') {
       if (!fromOwnPage) return reject('highlightMatches: only extension pages may ask');
       const { tabId: target, on } = message.payload;
-      return deps.tellTab(target, { type: 'highlight', on }).then(
+      return deps.tellTool(target, { type: 'highlight', on }).then(
         (reply) => ok<'highlightMatches'>({ done: (reply as { done?: boolean } | undefined)?.done === true }),
         () => ok<'highlightMatches'>({ done: false }),
       );
     }
     if (message.type === 'saveSelection') {
       if (!fromOwnPage) return reject('saveSelection: only extension pages may ask');
-      return deps.snippets.saveSelection(message.payload.tabId).then((outcome) => ok<'saveSelection'>(outcome));
+      const { tabId: target, confirmPrivate } = message.payload;
+      return deps.snippets.saveSelection(target, confirmPrivate).then((outcome) => ok<'saveSelection'>(outcome));
+    }
+    if (message.type === 'quickHide') {
+      if (!fromOwnPage) return reject('quickHide: only extension pages may ask');
+      return deps.quickHide(message.payload.tabId).then((hidden) => ok<'quickHide'>({ hidden }));
+    }
+    if (message.type === 'wipeAll') {
+      if (!fromOwnPage) return reject('wipeAll: only extension pages may ask');
+      return deps.wipeAll().then(() => ok<'wipeAll'>({ wiped: true }));
     }
     if (tabId === undefined) return reject(`${message.type}: must come from a page`);
     return run(message, tabId).catch((error) => reject(`${message.type}: ${String(error)}`));

@@ -8,20 +8,22 @@ import type { TabAnalyses } from './tab-analyses';
 export interface SnippetDeps {
   db(): Promise<SecondChanceDB>;
   tabs: TabAnalyses;
-  /** Load the snippet tool into a tab (it is not part of the always-on content script). */
-  injectTool(tabId: number): Promise<unknown>;
-  tellTab(tabId: number, command: ToolCommand): Promise<unknown>;
+  /** Load the page tool into a tab if needed (it is not part of the always-on content script) and send it a command. */
+  tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
   snippetsChanged(): void;
   /** "Saved to Second Chance", in the UI language. */
   savedMessage: string;
+  /** Whether the tab is in a private (incognito) window. */
+  isPrivate(tabId: number): Promise<boolean>;
 }
 
 /** Saving a selection and showing saved quotes again. Nothing here throws into a caller. */
 export function createSnippetService(deps: SnippetDeps) {
-  async function saveSelection(tabId: number): Promise<SaveOutcome> {
+  async function saveSelection(tabId: number, confirmPrivate = false): Promise<SaveOutcome> {
     try {
-      await deps.injectTool(tabId);
-      const reply = await deps.tellTab(tabId, { type: 'captureSelection' });
+      // Private windows leave no trace by default; saving there needs the reader's explicit yes.
+      if (!confirmPrivate && (await deps.isPrivate(tabId))) return { saved: false, reason: 'private' };
+      const reply = await deps.tellTool(tabId, { type: 'captureSelection' });
       if ((reply as { error?: string })?.error === 'no-selection') return { saved: false, reason: 'no-selection' };
       // The reply was computed in the page's realm: validate it like any page message.
       const capture = SnippetCapture.safeParse(reply);
@@ -38,7 +40,7 @@ export function createSnippetService(deps: SnippetDeps) {
         cardIds: cards.map((r) => r.card.id),
       });
       deps.snippetsChanged();
-      void deps.tellTab(tabId, { type: 'snippetSaved', message: deps.savedMessage }).catch(() => undefined);
+      void deps.tellTool(tabId, { type: 'snippetSaved', message: deps.savedMessage }).catch(() => undefined);
       await showSaved(tabId, capture.data.canonicalUrl ?? capture.data.url, capture.data.url);
       return { saved: true, id };
     } catch (error) {
@@ -52,9 +54,8 @@ export function createSnippetService(deps: SnippetDeps) {
     try {
       const saved = await snippetsForPage(await deps.db(), url, otherUrl);
       if (!saved.length) return;
-      await deps.injectTool(tabId);
       const items = saved.map((s) => ({ id: s.id!, quote: { exact: s.quote, prefix: s.prefix, suffix: s.suffix }, position: s.position }));
-      await deps.tellTab(tabId, { type: 'showSnippets', items });
+      await deps.tellTool(tabId, { type: 'showSnippets', items });
     } catch (error) {
       console.debug('[second-chance] could not show saved snippets', error);
     }

@@ -1,9 +1,9 @@
 import type { PageAnalysis } from '../messaging/protocol';
 
 interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
 }
 
 /**
@@ -32,6 +32,15 @@ export class TabAnalyses {
   async delete(tabId: number): Promise<void> {
     this.memory.delete(tabId);
     await this.session?.remove(this.key(tabId)).catch(() => undefined);
+  }
+
+  /** Forget every tab (Delete all my data). */
+  async clear(): Promise<void> {
+    const keys = [...this.memory.keys()].map((id) => this.key(id));
+    this.memory.clear();
+    await this.session?.remove(keys).catch(() => undefined);
+    const all: Record<string, unknown> = (await this.session?.get(null).catch(() => ({}))) ?? {};
+    await this.session?.remove(Object.keys(all).filter((k) => k.startsWith('tab:'))).catch(() => undefined);
   }
 
   private key(tabId: number) {

@@ -35,7 +35,11 @@ export const payloads = {
   /** extension page -> background: the analysis of a tab, if any. */
   getTabAnalysis: z.object({ tabId: z.number().int() }),
   /** extension page -> background: save the selection in that tab as a snippet. */
-  saveSelection: z.object({ tabId: z.number().int() }),
+  saveSelection: z.object({ tabId: z.number().int(), confirmPrivate: z.boolean().optional() }),
+  /** extension page -> background: remove every trace of the extension from a tab (quick-hide). */
+  quickHide: z.object({ tabId: z.number().int() }),
+  /** extension page -> background: delete snippets, settings and per-tab state ("Delete all my data"). */
+  wipeAll: z.object({ confirm: z.literal(true) }),
   /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
   highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
 } as const;
@@ -48,9 +52,11 @@ export interface Results {
   getTabAnalysis: { analysis: PageAnalysis | null };
   highlightMatches: { done: boolean };
   saveSelection: SaveOutcome;
+  quickHide: { hidden: boolean };
+  wipeAll: { wiped: true };
 }
 
-export type SaveOutcome = { saved: true; id: number } | { saved: false; reason: 'no-selection' | 'unavailable' | 'invalid' };
+export type SaveOutcome = { saved: true; id: number } | { saved: false; reason: 'no-selection' | 'unavailable' | 'invalid' | 'private' };
 
 /** A saved quote as the page tool needs it to find and mark the text again. */
 export interface SnippetAnchor {
@@ -60,10 +66,11 @@ export interface SnippetAnchor {
 }
 
 /** Messages the background sends to a tab's content script (the page realm cannot send these). */
-export type TabCommand = { type: 'highlight'; on: boolean };
+export type TabCommand = { type: 'hideAll' };
 
 /** Messages to the snippet tool, injected only when snippets are saved or shown on a page. */
 export type ToolCommand =
+  | { type: 'highlight'; on: boolean }
   | { type: 'captureSelection' }
   | { type: 'showSnippets'; items: SnippetAnchor[] }
   | { type: 'snippetSaved'; message: string };

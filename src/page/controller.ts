@@ -4,14 +4,16 @@ import { summarize } from './analyze';
 import { extractMainText } from './extract';
 import { t } from '../i18n';
 import { showNotice, type NoticeHandle } from './notice';
+import type { PageState } from './commands';
 import { openDockedSidebar } from './docked-sidebar';
 
 /**
  * One read of the page: ask whether this site is active, detect, report, and show the notice.
  * Errors never escape into the page.
  */
-export async function analyzeAndNotify(doc: Document, state: { notice?: NoticeHandle; dismissed?: boolean }): Promise<void> {
+export async function analyzeAndNotify(doc: Document, state: PageState & { notice?: NoticeHandle }): Promise<void> {
   try {
+    if (state.hidden) return;
     const host = doc.location.hostname;
     const config = await send('getPageConfig', { host });
     if (!config.ok || !config.data.enabled) return;
@@ -19,7 +21,7 @@ export async function analyzeAndNotify(doc: Document, state: { notice?: NoticeHa
     const detection = bundledDetector().detect(text);
     const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
     const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title, canonicalUrl }, text.length));
-    if (!reply.ok || !reply.data.showNotice || state.dismissed) return;
+    if (!reply.ok || !reply.data.showNotice || state.dismissed || state.hidden) return;
     state.notice?.remove();
     state.notice = showNotice(doc, {
       topics: detection.topics,

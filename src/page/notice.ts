@@ -19,8 +19,6 @@ export interface NoticeHandle {
 }
 
 const CSS = `
-:host { all: initial; position: fixed !important; inset: auto 16px 16px auto !important; z-index: 2147483647 !important;
-  display: block !important; contain: content; }
 .box { font: 14px/1.4 system-ui, sans-serif; color: #0b3b37; background: #f0fdfa; border: 1px solid #0f766e;
   border-radius: 10px; padding: 10px 12px; max-width: 320px; box-shadow: 0 2px 10px rgb(0 0 0 / .15); display: grid; gap: 8px; }
 .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
@@ -39,6 +37,7 @@ button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle {
   for (const stale of doc.querySelectorAll(NOTICE_TAG)) stale.remove();
   const host = doc.createElement(NOTICE_TAG);
+  pinHost(host);
   // Open: the notice holds only topic names (nothing private), and assistive tech and tests can reach it.
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -86,4 +85,17 @@ export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle 
   });
   (doc.body ?? doc.documentElement).append(host);
   return handle;
+}
+
+/**
+ * Inline !important beats any page stylesheet: a page cannot hide, shrink, move or fade the notice
+ * (it can only remove it, which the content script survives).
+ */
+export function pinHost(host: HTMLElement): void {
+  const fixed: Record<string, string> = {
+    all: 'initial', display: 'block', position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto',
+    'z-index': '2147483647', visibility: 'visible', opacity: '1', transform: 'none', filter: 'none',
+    'clip-path': 'none', 'pointer-events': 'auto', width: 'auto', height: 'auto', margin: '0', contain: 'content',
+  };
+  for (const [property, value] of Object.entries(fixed)) host.style.setProperty(property, value, 'important');
 }

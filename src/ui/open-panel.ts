@@ -26,3 +26,16 @@ export function openPanel(tabId: number, windowId?: number): Promise<boolean> {
   }
   return Promise.resolve(false);
 }
+
+/** Close our panel for a tab (quick-hide). Chrome closes a side panel when it is disabled. */
+export async function closePanel(tabId: number): Promise<void> {
+  const api = browser as unknown as { sidePanel?: ChromeSidePanel; sidebarAction?: { close(): Promise<void> } };
+  try {
+    if (api.sidePanel) {
+      await api.sidePanel.setOptions({ tabId, enabled: false });
+      await api.sidePanel.setOptions({ tabId, enabled: true });
+    } else await api.sidebarAction?.close();
+  } catch {
+    // nothing open, or not allowed: nothing to hide
+  }
+}

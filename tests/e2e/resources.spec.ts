@@ -4,6 +4,10 @@ import { expect, test } from './fixtures';
 async function setLocation(page: Page, extensionId: string, country: string, zip?: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('Country for emergency numbers and helplines').selectOption(country);
+  // The ZIP field follows the country stored in the database: wait for the write to land.
+  const zipField = page.getByLabel('US ZIP code (for nearby help; stays on this device)');
+  if (country === 'US') await expect(zipField).toBeVisible({ timeout: 30_000 });
+  else await expect(zipField).toHaveCount(0, { timeout: 30_000 });
   if (zip) {
     await page.getByLabel('US ZIP code (for nearby help; stays on this device)').fill(zip);
     await page.getByRole('button', { name: 'Save location' }).click();

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { openDatabase } from '../../db/open';
+import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { updateSettings, type Settings } from '../../settings/settings';
 import { LocationForm } from '../LocationForm';
@@ -20,6 +21,7 @@ export function Options() {
       <h1>{t('optionsHeading')}</h1>
       <p class="muted">{t('privacyNote')}</p>
       <StateView state={settings}>{(s) => <SettingsForm settings={s} save={save} />}</StateView>
+      <WipeData onWiped={() => setVersion((v) => v + 1)} />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('dataHeading')}</h2>
         <StateView state={sources}>
@@ -68,5 +70,38 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
         )}
       </section>
     </>
+  );
+}
+
+function WipeData({ onWiped }: { onWiped: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [status, setStatus] = useState('');
+  const wipe = async () => {
+    const reply = await send('wipeAll', { confirm: true });
+    setAsking(false);
+    setStatus(reply.ok ? t('wipeDone') : t('dbError_failed'));
+    onWiped();
+  };
+  return (
+    <section aria-labelledby="wipe-heading">
+      <h2 id="wipe-heading">{t('wipeHeading')}</h2>
+      <p class="muted small">{t('wipeExplain')}</p>
+      {asking ? (
+        <div role="alertdialog" aria-labelledby="wipe-heading" aria-describedby="wipe-ask" class="row">
+          <p id="wipe-ask">{t('wipeAsk')}</p>
+          <button type="button" class="danger" onClick={() => void wipe()}>
+            {t('wipeConfirm')}
+          </button>
+          <button type="button" class="link" onClick={() => setAsking(false)}>
+            {t('wipeCancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="danger" onClick={() => setAsking(true)}>
+          {t('wipeButton')}
+        </button>
+      )}
+      <p role="status">{status}</p>
+    </section>
   );
 }

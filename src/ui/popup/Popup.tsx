@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../../db/open';
+import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { EmergencyStrip, HelplineList } from '../Helplines';
@@ -41,6 +42,14 @@ export function Popup() {
         </button>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          disabled={tab?.id === undefined}
+          onClick={() => tab?.id !== undefined && void send('quickHide', { tabId: tab.id }).then(() => window.close())}
+        >
+          {t('quickHide')}
         </button>
       </nav>
     </main>

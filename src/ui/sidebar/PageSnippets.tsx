@@ -11,14 +11,19 @@ import { useLive } from '../use-live';
 /** Quotes saved from this page, and the "Save selection" button. */
 export function PageSnippets({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
   const [status, setStatus] = useState('');
+  const [askPrivate, setAskPrivate] = useState(false);
   const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url]);
-  const save = async () => {
+  const save = async (confirmPrivate = false) => {
     if (tabId === undefined) return;
-    const reply = await send('saveSelection', { tabId });
+    setAskPrivate(false);
+    const reply = await send('saveSelection', { tabId, confirmPrivate });
     if (!reply.ok) return setStatus(t('saveFailed'));
     if (reply.data.saved) {
       setStatus(t('saveDone'));
       void requestPersistence();
+    } else if (reply.data.reason === 'private') {
+      setAskPrivate(true);
+      setStatus(t('privateWindow'));
     } else setStatus(reply.data.reason === 'no-selection' ? t('saveNoSelection') : t('saveFailed'));
   };
   return (
@@ -44,6 +49,11 @@ export function PageSnippets({ analysis, tabId }: { analysis: PageAnalysis | nul
         <button type="button" disabled={tabId === undefined} onClick={() => void save()}>
           {t('saveSelection')}
         </button>
+        {askPrivate ? (
+          <button type="button" class="link" onClick={() => void save(true)}>
+            {t('savePrivateAnyway')}
+          </button>
+        ) : null}
         <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noopener">
           {t('openLibrary')}
         </a>

@@ -27,8 +27,10 @@ function setup(settings: Partial<Settings> = {}) {
     setBadge: vi.fn(),
     openPanel: vi.fn(async () => true),
     broadcast: vi.fn(),
-    tellTab: vi.fn(async () => ({ done: true })),
+    tellTool: vi.fn(async () => ({ done: true })),
     snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showForAnalysis: vi.fn(async () => undefined) },
+    quickHide: vi.fn(async () => true),
+    wipeAll: vi.fn(async () => undefined),
   };
   return { deps, handle: createMessageHandler(deps), settings: () => current };
 }
@@ -92,9 +94,27 @@ describe('background message handler', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { deps, handle } = setup();
     expect(await handle({ type: 'highlightMatches', payload: { tabId: 7, on: true } }, ownPage)).toEqual({ ok: true, data: { done: true } });
-    expect(deps.tellTab).toHaveBeenCalledWith(7, { type: 'highlight', on: true });
+    expect(deps.tellTool).toHaveBeenCalledWith(7, { type: 'highlight', on: true });
     expect((await handle({ type: 'highlightMatches', payload: { tabId: 7, on: true } }, page)).ok).toBe(false);
-    vi.mocked(deps.tellTab).mockRejectedValueOnce(new Error('no receiver'));
+    vi.mocked(deps.tellTool).mockRejectedValueOnce(new Error('no receiver'));
     expect(await handle({ type: 'highlightMatches', payload: { tabId: 8, on: true } }, ownPage)).toEqual({ ok: true, data: { done: false } });
+  });
+
+  it('lets only extension pages hide, wipe or save; a page realm forging them gets nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { deps, handle } = setup();
+    for (const message of [
+      { type: 'quickHide', payload: { tabId: 7 } },
+      { type: 'wipeAll', payload: { confirm: true } },
+      { type: 'saveSelection', payload: { tabId: 7 } },
+    ]) {
+      expect((await handle(message, page)).ok).toBe(false);
+    }
+    expect(deps.quickHide).not.toHaveBeenCalled();
+    expect(deps.wipeAll).not.toHaveBeenCalled();
+    expect(deps.snippets.saveSelection).not.toHaveBeenCalled();
+    expect((await handle({ type: 'wipeAll', payload: {} }, ownPage)).ok).toBe(false); // needs an explicit confirm
+    expect(await handle({ type: 'wipeAll', payload: { confirm: true } }, ownPage)).toEqual({ ok: true, data: { wiped: true } });
+    expect(await handle({ type: 'quickHide', payload: { tabId: 7 } }, ownPage)).toEqual({ ok: true, data: { hidden: true } });
   });
 });

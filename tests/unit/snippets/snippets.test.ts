@@ -104,7 +104,7 @@ describe('export and import', () => {
 });
 
 describe('saving a selection (background)', () => {
-  const setup = async (reply: unknown) => {
+  const setup = async (reply: unknown, isPrivate = false) => {
     fresh();
     await seedReferenceData(db, smallDataset());
     const tabs = new TabAnalyses();
@@ -113,7 +113,7 @@ describe('saving a selection (background)', () => {
       claims: ['naloxone_enables_use'], phrases: [{ phrase: 'naloxone', topic: 'overdose', count: 4 }], textLength: 1000,
     });
     const tellTab = vi.fn(async (_tab: number, command: { type: string }) => (command.type === 'captureSelection' ? reply : { placed: [], orphaned: [] }));
-    const service = createSnippetService({ db: async () => db, tabs, injectTool: vi.fn(async () => undefined), tellTab, snippetsChanged: vi.fn(), savedMessage: 'Saved' });
+    const service = createSnippetService({ db: async () => db, tabs, tellTool: tellTab, snippetsChanged: vi.fn(), savedMessage: 'Saved', isPrivate: async () => isPrivate });
     return { service, tellTab };
   };
 
@@ -125,6 +125,14 @@ describe('saving a selection (background)', () => {
     expect(row).toMatchObject({ topics: ['overdose'], claims: ['naloxone_enables_use'] });
     expect(row.cardIds[0]).toBe('naloxone-encourages-use');
     expect(tellTab).toHaveBeenCalledWith(3, { type: 'snippetSaved', message: 'Saved' });
+  });
+
+  it('does not save from a private window unless the reader confirms', async () => {
+    const { service } = await setup(capture('Private words.', 'https://example.org/story'), true);
+    expect(await service.saveSelection(3)).toEqual({ saved: false, reason: 'private' });
+    expect(await db.snippets.count()).toBe(0);
+    expect(await service.saveSelection(3, true)).toMatchObject({ saved: true });
+    expect(await db.snippets.count()).toBe(1);
   });
 
   it('says when nothing is selected, and rejects a capture the page tampered with', async () => {

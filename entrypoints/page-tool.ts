@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ToolCommand } from '../src/messaging/protocol';
-import { runToolCommand } from '../src/page/snippet-tool';
+import { runToolCommand } from '../src/page/page-tool';
 
 export default defineUnlistedScript(() => {
   const flags = globalThis as unknown as Record<string, boolean>;
-  if (flags.__secondChanceSnippetTool) return; // injected again into the same page: keep one listener
-  flags.__secondChanceSnippetTool = true;
+  if (flags.__secondChancePageTool) return; // injected again into the same page: keep one listener
+  flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const command = message as ToolCommand;
-    if (!['captureSelection', 'showSnippets', 'snippetSaved'].includes(command?.type)) return;
+    if (!['highlight', 'captureSelection', 'showSnippets', 'snippetSaved'].includes(command?.type)) return;
     sendResponse(runToolCommand(document, command));
   });
 });

@@ -1,15 +1,19 @@
 import { anchor, describe, HIGHLIGHT_TAG, highlightRange, removeHighlights } from '../anchoring';
 import type { SnippetAnchor, ToolCommand } from '../messaging/protocol';
+import { hideMatches, showMatches } from './highlight-matches';
 
 const TOAST_TAG = 'second-chance-toast';
 
 /**
- * The snippet tool: injected into a tab only when the reader saves a quote or revisits a page with
- * saved quotes, so other pages never load this code. Replies are plain data; the background
+ * The page tool: injected into a tab only when the reader saves a quote, revisits a page with saved
+ * quotes, or asks to see the matched phrases, so other pages never load this code. Replies are plain data; the background
  * validates them.
  */
 export function runToolCommand(doc: Document, command: ToolCommand): unknown {
   switch (command.type) {
+    case 'highlight':
+      if (!command.on) return hideMatches(doc), { done: true };
+      return { done: showMatches(doc) > 0 };
     case 'captureSelection':
       return captureSelection(doc);
     case 'showSnippets':
