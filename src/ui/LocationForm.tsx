@@ -19,7 +19,8 @@ export function LocationForm({ settings, save }: { settings: Settings; save: (pa
           ))}
         </select>
       </label>
-      {settings.country === 'US' ? <ZipForm zip={settings.zip} save={save} /> : null}
+      {/* Keyed by the stored ZIP: a change elsewhere (or Delete all my data) resets the field. */}
+      {settings.country === 'US' ? <ZipForm key={settings.zip ?? ''} zip={settings.zip} save={save} /> : null}
     </div>
   );
 }

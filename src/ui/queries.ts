@@ -2,23 +2,12 @@ import type { DatasetSource } from '../content-data/dataset';
 import type { EvidenceCard } from '../evidence/schema';
 import { openDatabase } from '../db/open';
 import type { CountryCode, Helpline } from '../resources/schema';
-import { getSettings, type Settings } from '../settings/settings';
 
 /** Confirmed helplines for a country, emergency number first. */
 export async function loadHelplines(country: CountryCode): Promise<Helpline[]> {
   const db = await openDatabase();
   const rows = await db.helplines.where('country').equals(country).toArray();
   return rows.filter((h) => h.confirmed).sort((a, b) => Number(b.emergency) - Number(a.emergency));
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return getSettings(await openDatabase());
-}
-
-/** Settings plus the helplines they select: what popup and sidebar show first. */
-export async function loadHelp(): Promise<{ settings: Settings; helplines: Helpline[] }> {
-  const settings = await loadSettings();
-  return { settings, helplines: await loadHelplines(settings.country) };
 }
 
 export async function loadSources(): Promise<DatasetSource[]> {

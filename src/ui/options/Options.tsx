@@ -2,26 +2,26 @@ import { useState } from 'preact/hooks';
 import { openDatabase } from '../../db/open';
 import { send } from '../../messaging/client';
 import { t } from '../../i18n';
-import { updateSettings, type Settings } from '../../settings/settings';
+import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { LocationForm } from '../LocationForm';
-import { loadSettings, loadSources } from '../queries';
+import { loadSources } from '../queries';
+import { useLive } from '../use-live';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
 
 export function Options() {
-  const [version, setVersion] = useState(0);
-  const settings = useAsync(loadSettings, [version]);
+  // Live: a change made here, in the popup or the sidebar shows everywhere without a reload.
+  const settings = useLive(getSettings);
   const sources = useAsync(loadSources, []);
   const save = async (patch: Partial<Settings>) => {
     await updateSettings(await openDatabase(), patch);
-    setVersion((v) => v + 1);
   };
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
       <p class="muted">{t('privacyNote')}</p>
       <StateView state={settings}>{(s) => <SettingsForm settings={s} save={save} />}</StateView>
-      <WipeData onWiped={() => setVersion((v) => v + 1)} />
+      <WipeData />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('dataHeading')}</h2>
         <StateView state={sources}>
@@ -73,14 +73,13 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
   );
 }
 
-function WipeData({ onWiped }: { onWiped: () => void }) {
+function WipeData() {
   const [asking, setAsking] = useState(false);
   const [status, setStatus] = useState('');
   const wipe = async () => {
     const reply = await send('wipeAll', { confirm: true });
     setAsking(false);
     setStatus(reply.ok ? t('wipeDone') : t('dbError_failed'));
-    onWiped();
   };
   return (
     <section aria-labelledby="wipe-heading">
