@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundledDetector } from '../src/detect';
 import { seedText, SEED_IDS } from '../tests/support/demo-server';
-import { measureInChromium } from './lib/browser-bench';
+import { measureExtensionPages, measureInChromium } from './lib/browser-bench';
+import { loadContentData } from '../src/content-data/load';
+import { nearestPlaces } from '../src/resources/nearby';
+import type { ResourceRow } from '../src/resources/schema';
 
 const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => !json && console.log(...args);
@@ -81,8 +84,30 @@ function detectorRatios() {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRatios() };
-if (!process.argv.includes('--no-browser')) result.chromium = await measureInChromium();
+/** Nearest-10 over the full directory for 100 random ZIPs (the extension's grid search, rows in memory). */
+async function nearestQuery() {
+  const data = loadContentData('content-data');
+  const byCell = new Map<string, ResourceRow[]>();
+  for (const row of data.resources) byCell.set(row.cell, [...(byCell.get(row.cell) ?? []), row]);
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const origin = data.zipPoints[Math.floor(random() * data.zipPoints.length)];
+    const start = performance.now();
+    await nearestPlaces(origin, 'all', 10, async (cells) => cells.flatMap((c) => byCell.get(c) ?? []));
+    times.push(performance.now() - start);
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { queries: 100, rows: data.resources.length, medianMs: round(sorted[50]), p95Ms: round(sorted[95]), seedRows: data.resources.length + data.zipPoints.length };
+}
+
+const nearest = await nearestQuery();
+const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRatios(), nearest };
+if (!process.argv.includes('--no-browser')) {
+  result.chromium = await measureInChromium();
+  result.extensionPages = await measureExtensionPages(nearest.seedRows);
+}
 
 if (json) console.log(JSON.stringify(result));
 else {
@@ -92,5 +117,7 @@ else {
   for (const [label, r] of Object.entries(result.detector as Record<string, { detectMs: number; lowerMs: number; ratio: number }>)) {
     log(`  ${label.padEnd(6)} detect ${r.detectMs.toFixed(3)} ms, toLowerCase ${r.lowerMs.toFixed(3)} ms, ratio ${r.ratio}`);
   }
+  log('\nNearest-10 query:', JSON.stringify(result.nearest));
   if (result.chromium) log('\nIn Chromium (extension main-thread time per page):\n', JSON.stringify(result.chromium, null, 2));
+  if (result.extensionPages) log('\nSeeding and popup (Chromium):\n', JSON.stringify(result.extensionPages, null, 2));
 }

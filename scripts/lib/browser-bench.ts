@@ -75,3 +75,63 @@ async function tracePage(context: BrowserContext, url: string): Promise<PageCost
   const ms = (us: number) => Math.round(us / 10) / 100;
   return { extensionMs: ms(total), maxTaskMs: ms(Math.max(0, ...perTask.values())), tasks: perTask.size };
 }
+
+export interface ExtensionPageTimings {
+  /** First open after install: the reference directory is seeded into IndexedDB. */
+  seedMs: number;
+  seedRows: number;
+  /** Popup opened 20 times: navigation start to the emergency line / first naloxone source rendered. */
+  popupEmergencyMs: { median: number; p95: number };
+  popupFirstSourceMs: { median: number; p95: number };
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  return { median: at(0.5), p95: at(0.95) };
+};
+
+/** Seeding time and popup render times, in Chromium with the built extension. */
+export async function measureExtensionPages(seedRows: number): Promise<ExtensionPageTimings> {
+  const extension = resolve('.output/chrome-mv3');
+  const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-pages-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    // Record, inside the page, when the emergency line and the first step source appear.
+    await context.addInitScript(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { __marks: typeof marks }).__marks = marks;
+      new MutationObserver(() => {
+        if (!marks.emergency && document.querySelector('.emergency a')) marks.emergency = performance.now();
+        if (!marks.source && document.querySelector('.sources-inline a')) marks.source = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const options = await context.newPage();
+    const start = Date.now();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByRole('combobox').first().waitFor({ timeout: 120_000 });
+    const seedMs = Date.now() - start;
+    await options.close();
+    const emergency: number[] = [];
+    const source: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${id}/popup.html`);
+      await popup.locator('.emergency a').waitFor();
+      const marks = await popup.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+      emergency.push(marks.emergency);
+      source.push(marks.source);
+      await popup.close();
+    }
+    return { seedMs, seedRows, popupEmergencyMs: stats(emergency), popupFirstSourceMs: stats(source) };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -18,6 +18,9 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
     const config = await send('getPageConfig', { host });
     if (!config.ok || !config.data.enabled) return;
     const text = extractMainText(doc);
+    // Reading and detecting run in separate idle tasks, so neither holds the page's main thread long.
+    await nextIdle();
+    if (state.hidden) return;
     const detection = bundledDetector().detect(text);
     const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
     const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title, canonicalUrl }, text.length));
@@ -40,3 +43,6 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
     console.debug('[second-chance] page analysis failed', error);
   }
 }
+
+const nextIdle = () =>
+  new Promise<void>((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 1)));

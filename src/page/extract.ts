@@ -4,7 +4,8 @@ const SKIP = new Set([
   'SELECT', 'OPTION', 'BUTTON', 'TEXTAREA', 'INPUT', 'CODE', 'PRE', 'HEAD', 'OBJECT',
 ]);
 
-export const MAX_TEXT = 400_000;
+/** About 16,000 words: enough to tell what a page is about, small enough to read in one idle task. */
+export const MAX_TEXT = 100_000;
 
 export interface ExtractedText {
   text: string;
