@@ -3,14 +3,13 @@
  * with the extension loaded. Without a display, run headless instead: visit the demo pages,
  * save screenshots to artifacts/, print their paths and the unpacked build's path, and exit 0.
  */
-import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../tests/support/demo-server';
-import { CHROMIUM, ensureBrowsers, run } from './lib/run';
+import { EXTENSION_PATH as EXTENSION, launchWithExtension } from '../tests/support/launch';
+import { ensureBrowsers, run } from './lib/run';
 
-const EXTENSION = resolve('.output/chrome-mv3');
 const ARTIFACTS = resolve('artifacts');
 
 if (!ensureBrowsers({ chromium: true, firefox: false })) process.exit(1);
@@ -18,20 +17,7 @@ if (!run('npx', ['wxt', 'build'])) process.exit(1);
 
 const server = await startDemoServer(Number(process.env.PORT ?? 0));
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'second-chance-demo-')), {
-  executablePath: CHROMIUM,
-  headless,
-  viewport: { width: 1200, height: 800 },
-  args: [
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const context = await launchWithExtension(mkdtempSync(join(tmpdir(), 'second-chance-demo-')), { headless, viewport: { width: 1200, height: 800 } });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 console.log(`\nDemo pages: ${server.origin}/\nUnpacked extension: ${EXTENSION}`);

@@ -1,9 +1,9 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
-import { CHROMIUM } from './run';
+import { launchWithExtension } from '../../tests/support/launch';
 
 interface TraceEvent {
   name: string;
@@ -24,14 +24,9 @@ export interface PageCost {
 
 /** Main-thread time of our content script on each seed page and a 5 MB forum page (Chrome tracing). */
 export async function measureInChromium(): Promise<Record<string, PageCost>> {
-  const extension = resolve('.output/chrome-mv3');
   const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-'));
   const server = await startDemoServer();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const context = await launchWithExtension(profile);
   try {
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
     const pages: Record<string, string> = Object.fromEntries(SEED_IDS.map((id) => [`seed-${id}`, `${server.origin}/seed/${id}.html`]));
@@ -93,13 +88,8 @@ const stats = (values: number[]) => {
 
 /** Seeding time and popup render times, in Chromium with the built extension. */
 export async function measureExtensionPages(seedRows: number): Promise<ExtensionPageTimings> {
-  const extension = resolve('.output/chrome-mv3');
   const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-pages-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const context = await launchWithExtension(profile);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM } from '../../tests/support/launch';
 
 /** Run a command with inherited output; returns true on exit code 0. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
@@ -8,7 +9,6 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
   return result.status === 0;
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**

@@ -45,4 +45,4 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
 }
 
 const nextIdle = () =>
-  new Promise<void>((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 1)));
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 1)));

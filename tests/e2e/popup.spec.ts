@@ -39,7 +39,7 @@ test('with no saved location the popup asks inline and remembers the answer', as
 });
 
 test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
-  const context = await launchWithExtension(profileDir, ['--lang=es']);
+  const context = await launchWithExtension(profileDir, { args: ['--lang=es'] });
   const id = new URL((await serviceWorkerOf(context)).url()).host;
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
