@@ -67,7 +67,7 @@ test('network silence: reading pages and opening every extension page requests n
     await page.goto(`${origin}/seed/${id}.html`);
     await page.waitForTimeout(300);
   }
-  for (const name of ['popup', 'sidepanel', 'options']) {
+  for (const name of ['popup', 'sidepanel', 'options', 'library']) {
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${extensionId}/${name}.html`);
     await expect(ext.locator('main')).toBeVisible();

@@ -48,7 +48,8 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   const item = library.locator('li.card').filter({ hasText: QUOTE });
-  await expect(item.getByRole('link')).toHaveAttribute('href', `${origin}/seed/000.html`);
+  // The link back opens the page scrolled to the quote (a text fragment).
+  await expect(item.getByRole('link')).toHaveAttribute('href', new RegExp(`^${origin}/seed/000\\.html#:~:text=`));
   await item.getByLabel('Note').fill('Share with the family group');
   await item.getByLabel('Tags (comma-separated)').fill('naloxone, family');
   await item.getByRole('button', { name: 'Save changes' }).click();
@@ -79,4 +80,66 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
   await expect(library.locator('li.card')).toHaveCount(0);
   await library.getByRole('button', { name: 'Deleted. Undo' }).click();
   await expect(library.locator('li.card')).toHaveCount(1);
+});
+
+test('export Markdown/CSV/JSON, delete all data, import the JSON: the same snippet with its note is back, and it survives a restart', async ({ profileDir, origin }) => {
+  const { launchWithExtension, serviceWorkerOf } = await import('./fixtures');
+  let context = await launchWithExtension(profileDir);
+  let worker = await serviceWorkerOf(context);
+  let id = new URL(worker.url()).host;
+  const url = `${origin}/seed/004.html`;
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await waitForTabId(worker, url);
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p')].find((x) => x.textContent!.length > 60)!;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
+  await panel.getByRole('button', { name: 'Save selection' }).click();
+  await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${id}/library.html`);
+  await library.getByLabel('Note').fill('=SUM(1,2) for the counselor');
+  await library.getByRole('button', { name: 'Save changes' }).click();
+  await expect(library.getByText('Saved', { exact: true })).toBeVisible();
+  const quote = (await library.locator('li.card blockquote').textContent())!;
+
+  const read = async (button: string) => {
+    const download = library.waitForEvent('download');
+    await library.getByRole('button', { name: button }).click();
+    return (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
+  };
+  const markdown = await read('Export (Markdown)');
+  expect(markdown).toContain(`> ${quote}`);
+  expect(markdown).toMatch(/\. \(n\.d\.\)\. 127\.0\.0\.1\. Retrieved \d{4}-\d\d-\d\d, from http:\/\/127\.0\.0\.1:\d+\/seed\/004\.html#:~:text=/);
+  const csv = await read('Export (CSV)');
+  expect(csv.split('\r\n')[0]).toBe('quote,note,tags,title,url,site,saved,topics,link');
+  expect(csv).toContain("'=SUM(1,2) for the counselor"); // neutralised formula
+  const json = await read('Export (JSON)');
+  const file = { name: 'snippets.json', mimeType: 'application/json', buffer: Buffer.from(json) };
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByRole('button', { name: 'Delete all my data…' }).click();
+  await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(options.getByText('All your data was deleted.')).toBeVisible();
+  await library.reload();
+  await expect(library.locator('li.card')).toHaveCount(0);
+  await library.getByLabel('Import a snippet file').setInputFiles(file);
+  await expect(library.getByText('Imported 1 snippets (0 already here).')).toBeVisible();
+  await expect(library.getByLabel('Note')).toHaveValue('=SUM(1,2) for the counselor');
+  await context.close();
+
+  context = await launchWithExtension(profileDir);
+  worker = await serviceWorkerOf(context);
+  id = new URL(worker.url()).host;
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${id}/library.html`);
+  await expect(again.locator('li.card blockquote')).toHaveText(quote);
+  await context.close();
 });

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
-import { importSnippets, toExportFile, toMarkdown } from '../../snippets/export';
+import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../snippets/export';
 import { allTags, deleteSnippet, restoreSnippet, searchSnippets, updateSnippet } from '../../snippets/repository';
 import type { Snippet } from '../../snippets/schema';
+import { textFragmentUrl } from '../../snippets/url';
 import { isPersisted, requestPersistence } from '../persistence';
 import { StateView } from '../StateView';
 import { useLive } from '../use-live';
@@ -34,11 +35,12 @@ export function Library() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
-  const exportAs = async (kind: 'json' | 'md') => {
+  const exportAs = async (kind: 'json' | 'md' | 'csv') => {
     const all = await searchSnippets(await openDatabase());
-    const day = new Date().toISOString().slice(0, 10);
-    if (kind === 'json') download(`second-chance-snippets-${day}.json`, 'application/json', JSON.stringify(toExportFile(all), null, 2));
-    else download(`second-chance-snippets-${day}.md`, 'text/markdown', toMarkdown(all));
+    const name = `second-chance-snippets-${new Date().toISOString().slice(0, 10)}`;
+    if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(all), null, 2));
+    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(all));
+    else download(`${name}.csv`, 'text/csv', toCsv(all));
   };
   const onImport = async (file: File | undefined) => {
     if (!file) return;
@@ -102,6 +104,9 @@ export function Library() {
           <button type="button" onClick={() => void exportAs('md')}>
             {t('exportMarkdown')}
           </button>
+          <button type="button" onClick={() => void exportAs('csv')}>
+            {t('exportCsv')}
+          </button>
           <label class="search">
             {t('importLabel')}
             <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
@@ -131,7 +136,7 @@ function SnippetItem({ snippet, onDelete }: { snippet: Snippet; onDelete: () => 
     <li class="card" aria-labelledby={`${id}-title`}>
       <blockquote>{snippet.quote}</blockquote>
       <p class="small" id={`${id}-title`}>
-        <a href={snippet.url} target="_blank" rel="noopener noreferrer">
+        <a href={textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix)} target="_blank" rel="noopener noreferrer">
           {snippet.title || snippet.url}
         </a>{' '}
         <span class="muted">{t('savedOn', [new Date(snippet.savedAt).toLocaleDateString(), snippet.site])}</span>
