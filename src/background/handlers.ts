@@ -59,7 +59,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
     }
     if (message.type === 'getTabAnalysis') {
       if (!fromOwnPage) return reject('getTabAnalysis: only extension pages may ask');
-      return deps.tabs.get(message.payload.tabId).then((analysis) => ok<'getTabAnalysis'>({ analysis }));
+      const target = message.payload.tabId;
+      return deps.tabs.get(target).then((analysis) => ok<'getTabAnalysis'>({ analysis, orphaned: deps.tabs.orphansOf(target) }));
     }
     if (message.type === 'highlightMatches') {
       if (!fromOwnPage) return reject('highlightMatches: only extension pages may ask');

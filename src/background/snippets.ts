@@ -55,7 +55,12 @@ export function createSnippetService(deps: SnippetDeps) {
       const saved = await snippetsForPage(await deps.db(), url, otherUrl);
       if (!saved.length) return;
       const items = saved.map((s) => ({ id: s.id!, quote: { exact: s.quote, prefix: s.prefix, suffix: s.suffix }, position: s.position }));
-      await deps.tellTool(tabId, { type: 'showSnippets', items });
+      const reply = (await deps.tellTool(tabId, { type: 'showSnippets', items })) as { orphaned?: unknown } | undefined;
+      // Computed in the page realm: keep only ids we actually asked about.
+      const asked = new Set(items.map((i) => i.id));
+      const orphaned = Array.isArray(reply?.orphaned) ? reply.orphaned.filter((id): id is number => asked.has(id as number)) : [];
+      deps.tabs.setOrphans(tabId, orphaned);
+      deps.snippetsChanged();
     } catch (error) {
       console.debug('[second-chance] could not show saved snippets', error);
     }

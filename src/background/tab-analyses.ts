@@ -12,6 +12,8 @@ interface SessionArea {
  */
 export class TabAnalyses {
   private readonly memory = new Map<number, PageAnalysis>();
+  /** Saved quotes the page tool could not place on the tab's page, by snippet id. */
+  private readonly orphans = new Map<number, number[]>();
   constructor(private readonly session?: SessionArea) {}
 
   async get(tabId: number): Promise<PageAnalysis | null> {
@@ -29,8 +31,17 @@ export class TabAnalyses {
     await this.session?.set({ [this.key(tabId)]: analysis }).catch(() => undefined);
   }
 
+  orphansOf(tabId: number): number[] {
+    return this.orphans.get(tabId) ?? [];
+  }
+
+  setOrphans(tabId: number, ids: number[]): void {
+    this.orphans.set(tabId, ids);
+  }
+
   async delete(tabId: number): Promise<void> {
     this.memory.delete(tabId);
+    this.orphans.delete(tabId);
     await this.session?.remove(this.key(tabId)).catch(() => undefined);
   }
 
@@ -38,6 +49,7 @@ export class TabAnalyses {
   async clear(): Promise<void> {
     const keys = [...this.memory.keys()].map((id) => this.key(id));
     this.memory.clear();
+    this.orphans.clear();
     await this.session?.remove(keys).catch(() => undefined);
     const all: Record<string, unknown> = (await this.session?.get(null).catch(() => ({}))) ?? {};
     await this.session?.remove(Object.keys(all).filter((k) => k.startsWith('tab:'))).catch(() => undefined);

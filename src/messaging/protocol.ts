@@ -49,7 +49,7 @@ export interface Results {
   pageAnalyzed: { showNotice: boolean };
   openSidebar: { opened: 'panel' | 'fallback' };
   muteSite: { muted: true };
-  getTabAnalysis: { analysis: PageAnalysis | null };
+  getTabAnalysis: { analysis: PageAnalysis | null; orphaned: number[] };
   highlightMatches: { done: boolean };
   saveSelection: SaveOutcome;
   quickHide: { hidden: boolean };

@@ -75,6 +75,16 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
   await library.getByLabel('Filter by tag').selectOption('');
   await expect(library.locator('li.card')).toHaveCount(1);
 
+  // The quote disappears from the page: it is listed honestly as not found, never moved elsewhere.
+  const sidebar = await context.newPage();
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+  await page.evaluate((quote) => {
+    for (const p of document.querySelectorAll('p')) if (p.textContent!.includes(quote)) p.remove();
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'A new comment on naloxone and harm reduction. '.repeat(60) }));
+  }, QUOTE);
+  await expect(sidebar.getByText('Not found on this page now')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('second-chance-mark')).toHaveCount(0);
+
   // Delete, then undo.
   await library.locator('li.card').getByRole('button', { name: 'Delete' }).click();
   await expect(library.locator('li.card')).toHaveCount(0);

@@ -64,19 +64,26 @@ function PageTopics({ analysis, tabId }: { analysis: PageAnalysis | null | undef
   );
 }
 
+export interface TabState {
+  analysis: PageAnalysis | null | undefined;
+  /** Saved quotes that could not be found on the page now. */
+  orphaned: number[];
+}
+
 /** The background's analysis for a tab, refreshed when the background says it changed. */
-export function useTabAnalysis(tabId: number | undefined): PageAnalysis | null | undefined {
-  const [analysis, setAnalysis] = useState<PageAnalysis | null>();
+export function useTabAnalysis(tabId: number | undefined): TabState {
+  const [state, setState] = useState<TabState>({ analysis: undefined, orphaned: [] });
   useEffect(() => {
     if (tabId === undefined) return;
-    const load = () => send('getTabAnalysis', { tabId }).then((r) => setAnalysis(r.ok ? r.data.analysis : null));
+    const load = () =>
+      send('getTabAnalysis', { tabId }).then((r) => setState(r.ok ? { analysis: r.data.analysis, orphaned: r.data.orphaned } : { analysis: null, orphaned: [] }));
     void load();
     const onMessage = (message: unknown) => {
       const broadcast = message as Broadcast;
-      if (broadcast?.type === 'tabAnalysisChanged' && broadcast.tabId === tabId) void load();
+      if ((broadcast?.type === 'tabAnalysisChanged' && broadcast.tabId === tabId) || broadcast?.type === 'snippetsChanged') void load();
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [tabId]);
-  return analysis;
+  return state;
 }

@@ -9,7 +9,7 @@ import { StateView } from '../StateView';
 import { useLive } from '../use-live';
 
 /** Quotes saved from this page, and the "Save selection" button. */
-export function PageSnippets({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
+export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined; orphaned: number[] }) {
   const [status, setStatus] = useState('');
   const [askPrivate, setAskPrivate] = useState(false);
   const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url]);
@@ -36,6 +36,7 @@ export function PageSnippets({ analysis, tabId }: { analysis: PageAnalysis | nul
               {list.map((s) => (
                 <li key={s.id}>
                   <blockquote>{s.quote}</blockquote>
+                  {orphaned.includes(s.id!) ? <p class="small muted">{t('orphaned')}</p> : null}
                   {s.note ? <p class="small">{s.note}</p> : null}
                 </li>
               ))}

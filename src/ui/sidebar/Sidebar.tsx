@@ -17,7 +17,7 @@ import { PageSnippets } from './PageSnippets';
 export function Sidebar() {
   const settings = useLive(getSettings);
   const tabId = useCurrentTabId();
-  const analysis = useTabAnalysis(tabId);
+  const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
   const country = settings.status === 'ready' ? settings.data.country : undefined;
   const helplines = useAsync(() => (country ? loadHelplines(country) : new Promise<never>(() => undefined)), [country]);
@@ -34,7 +34,7 @@ export function Sidebar() {
       <main>
         <h1>{t('sidebarHeading')}</h1>
         <PagePanel analysis={analysis} tabId={tabId} />
-        <PageSnippets analysis={analysis} tabId={tabId} />
+        <PageSnippets analysis={analysis} tabId={tabId} orphaned={orphaned} />
         <StateView state={settings}>
           {(s) => (
             <StateView state={cards}>{(list) => <Evidence cards={list} analysis={analysis} expanded={s.counselorMode} />}</StateView>

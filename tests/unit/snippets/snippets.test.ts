@@ -127,6 +127,19 @@ describe('saving a selection (background)', () => {
     expect(tellTab).toHaveBeenCalledWith(3, { type: 'snippetSaved', message: 'Saved' });
   });
 
+  it('remembers which saved quotes the page tool could not place, ignoring ids it was not asked about', async () => {
+    const { service } = await setup(capture('Kept quote.', 'https://example.org/story'));
+    const saved = await service.saveSelection(3);
+    const id = saved.saved ? saved.id : -1;
+    const tabs = new TabAnalyses();
+    const orphanService = createSnippetService({
+      db: async () => db, tabs, snippetsChanged: vi.fn(), savedMessage: 'Saved', isPrivate: async () => false,
+      tellTool: vi.fn(async () => ({ placed: [], orphaned: [id, 999, 'x'] })),
+    });
+    await orphanService.showSaved(3, 'https://example.org/story');
+    expect(tabs.orphansOf(3)).toEqual([id]);
+  });
+
   it('does not save from a private window unless the reader confirms', async () => {
     const { service } = await setup(capture('Private words.', 'https://example.org/story'), true);
     expect(await service.saveSelection(3)).toEqual({ saved: false, reason: 'private' });
