@@ -1,4 +1,4 @@
 import { mountPage } from '../../src/ui/mount';
-import { Popup } from '../../src/ui/popup/Popup';
+import { PopupShell } from '../../src/ui/popup/PopupShell';
 
-mountPage(<Popup />);
+mountPage(<PopupShell />);

@@ -3,11 +3,14 @@ import type { Helpline } from '../resources/schema';
 
 /** "Possible overdose? Call 911" — always first, always a tel: link, one number to dial. */
 export function EmergencyStrip({ helplines }: { helplines: Helpline[] }) {
-  const emergency = helplines.find((h) => h.emergency);
-  if (!emergency) return null;
+  return <EmergencyLine dial={helplines.find((h) => h.emergency)?.dial} />;
+}
+
+/** The emergency line for a number, or the plain instruction when the number is not known yet. */
+export function EmergencyLine({ dial }: { dial: string | undefined }) {
   return (
     <p class="emergency">
-      <a href={`tel:${emergency.dial}`}>{t('emergencyLead', emergency.dial)}</a>
+      {dial ? <a href={`tel:${dial}`}>{t('emergencyLead', dial)}</a> : <span>{t('emergencyLead', t('emergencyGeneric'))}</span>}
     </p>
   );
 }

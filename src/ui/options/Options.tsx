@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { LocationForm } from '../LocationForm';
+import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';
 import { useLive } from '../use-live';
 import { StateView } from '../StateView';
@@ -78,6 +79,7 @@ function WipeData() {
   const [status, setStatus] = useState('');
   const wipe = async () => {
     const reply = await send('wipeAll', { confirm: true });
+    rememberEmergency(undefined);
     setAsking(false);
     setStatus(reply.ok ? t('wipeDone') : t('dbError_failed'));
   };

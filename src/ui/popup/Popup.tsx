@@ -4,14 +4,15 @@ import { openDatabase } from '../../db/open';
 import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
-import { EmergencyStrip, HelplineList } from '../Helplines';
+import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { openPanel } from '../open-panel';
 import { loadHelplines } from '../queries';
-import { StateView } from '../StateView';
+import { DbErrorView, StateView } from '../StateView';
 import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
+import { cachedEmergency, rememberEmergency } from './emergency-cache';
 import { OverdoseSteps } from './OverdoseSteps';
 
 const pending = () => new Promise<never>(() => undefined);
@@ -20,7 +21,10 @@ export function Popup() {
   const settings = useLive(getSettings);
   const ready = settings.status === 'ready' ? settings.data : undefined;
   const helplines = useAsync(() => (ready ? loadHelplines(ready.country) : pending()), [ready?.country]);
-  const emergency = helplines.status === 'ready' ? helplines.data.find((h) => h.emergency)?.dial : undefined;
+  const emergency = helplines.status === 'ready' ? helplines.data.find((h) => h.emergency)?.dial : cachedEmergency();
+  useEffect(() => {
+    if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);
+  }, [helplines]);
   // Known before any click, so opening the panel happens inside the click's user gesture.
   const [tab, setTab] = useState<{ id?: number; windowId?: number }>();
   useEffect(() => {
@@ -31,7 +35,15 @@ export function Popup() {
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
-      <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+      {helplines.status === 'ready' ? (
+        <EmergencyStrip helplines={helplines.data} />
+      ) : (
+        <>
+          {/* Until the database answers: the last number shown, or a plain instruction. */}
+          <EmergencyLine dial={emergency} />
+          {helplines.status === 'error' ? <DbErrorView error={helplines.error} /> : null}
+        </>
+      )}
       {/* The steps never wait for the database: only the number inside them does. */}
       <OverdoseSteps emergency={emergency ?? t('emergencyGeneric')} onFullCard={tab?.id !== undefined ? openSidebar : undefined} />
       <StateView state={settings}>{(s) => <Naloxone settings={s} />}</StateView>
