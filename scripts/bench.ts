@@ -11,6 +11,8 @@ import { measureExtensionPages, measureInChromium } from './lib/browser-bench';
 import { loadContentData } from '../src/content-data/load';
 import { nearestPlaces } from '../src/resources/nearby';
 import type { ResourceRow } from '../src/resources/schema';
+import type { Snippet } from '../src/snippets/schema';
+import { filterSnippets } from '../src/snippets/search';
 
 const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => !json && console.log(...args);
@@ -102,8 +104,37 @@ async function nearestQuery() {
   return { queries: 100, rows: data.resources.length, medianMs: round(sorted[50]), p95Ms: round(sorted[95]), seedRows: data.resources.length + data.zipPoints.length };
 }
 
+/** Library search over 10,000 snippets (the library filters in memory on each keystroke). */
+function snippetSearch() {
+  const words = SEED_IDS.map(seedText).join(' ').split(/\s+/).filter((w) => w.length > 3);
+  const snippets: Snippet[] = Array.from({ length: 10_000 }, (_, i) => ({
+    id: i + 1,
+    quote: words.slice((i * 7) % (words.length - 40), ((i * 7) % (words.length - 40)) + 30).join(' '),
+    prefix: '',
+    suffix: '',
+    position: { start: 0, end: 10 },
+    url: `https://site${i % 50}.example/page/${i}`,
+    title: `Page ${i}`,
+    site: `site${i % 50}.example`,
+    savedAt: 1_700_000_000_000 + i * 60_000,
+    topics: ['overdose'],
+    claims: [],
+    cardIds: [],
+    note: i % 3 ? '' : 'for the family meeting',
+    tags: i % 5 ? [] : ['family'],
+  }));
+  const queries = ['naloxone', 'tough love', 'treatment family', 'fentanyl son', 'meeting', 'zzzz'];
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const start = performance.now();
+    filterSnippets(snippets, { query: queries[i % queries.length], ...(i % 4 === 0 ? { tag: 'family' } : {}) });
+    times.push(performance.now() - start);
+  }
+  return { snippets: snippets.length, medianMs: round(median(times)), p95Ms: round([...times].sort((a, b) => a - b)[57]) };
+}
+
 const nearest = await nearestQuery();
-const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRatios(), nearest };
+const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRatios(), nearest, snippetSearch: snippetSearch() };
 if (!process.argv.includes('--no-browser')) {
   result.chromium = await measureInChromium();
   result.extensionPages = await measureExtensionPages(nearest.seedRows);
@@ -118,6 +149,7 @@ else {
     log(`  ${label.padEnd(6)} detect ${r.detectMs.toFixed(3)} ms, toLowerCase ${r.lowerMs.toFixed(3)} ms, ratio ${r.ratio}`);
   }
   log('\nNearest-10 query:', JSON.stringify(result.nearest));
+  log('Snippet search (10,000):', JSON.stringify(result.snippetSearch));
   if (result.chromium) log('\nIn Chromium (extension main-thread time per page):\n', JSON.stringify(result.chromium, null, 2));
   if (result.extensionPages) log('\nSeeding and popup (Chromium):\n', JSON.stringify(result.extensionPages, null, 2));
 }

@@ -1,5 +1,6 @@
 import type { SecondChanceDB } from '../db/database';
 import { Snippet, Tag, type SnippetCapture } from './schema';
+import { filterSnippets, type SnippetFilter } from './search';
 import { cleanUrl } from './url';
 
 export interface PageContext {
@@ -33,15 +34,14 @@ export async function snippetsForPage(db: SecondChanceDB, pageUrl: string, canon
   return db.snippets.where('url').anyOf(urls).sortBy('savedAt');
 }
 
-/** Newest first; a query matches quote, note, title, site and tags (all words must match). */
-export async function searchSnippets(db: SecondChanceDB, query = '', tag?: string): Promise<Snippet[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const all = await db.snippets.orderBy('savedAt').reverse().toArray();
-  return all.filter((s) => {
-    if (tag && !s.tags.includes(tag)) return false;
-    const haystack = [s.quote, s.note, s.title, s.site, ...s.tags].join(' ').toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
+/** The whole library, newest first. */
+export async function allSnippets(db: SecondChanceDB): Promise<Snippet[]> {
+  return db.snippets.orderBy('savedAt').reverse().toArray();
+}
+
+/** Newest first, filtered (see filterSnippets). */
+export async function searchSnippets(db: SecondChanceDB, filter: SnippetFilter = {}): Promise<Snippet[]> {
+  return filterSnippets(await allSnippets(db), filter);
 }
 
 export async function updateSnippet(db: SecondChanceDB, id: number, patch: { note?: string; tags?: string[] }): Promise<void> {
@@ -62,8 +62,4 @@ export async function deleteSnippet(db: SecondChanceDB, id: number): Promise<Sni
 
 export async function restoreSnippet(db: SecondChanceDB, snippet: Snippet): Promise<void> {
   await db.snippets.put(Snippet.parse(snippet));
-}
-
-export async function allTags(db: SecondChanceDB): Promise<string[]> {
-  return (await db.snippets.orderBy('tags').uniqueKeys()).map(String).sort();
 }

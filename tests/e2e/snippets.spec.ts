@@ -62,6 +62,16 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
   await library.getByLabel('Search snippets').fill('');
   await library.getByLabel('Filter by tag').selectOption('naloxone');
   await expect(library.locator('li.card')).toHaveCount(1);
+  await library.getByLabel('Topic').selectOption('overdose');
+  await library.getByLabel('Site').selectOption('127.0.0.1');
+  await expect(library.locator('li.card')).toHaveCount(1);
+  await library.getByLabel('Saved from').fill('2001-01-01');
+  await library.getByLabel('Saved until').fill('2001-01-02');
+  await expect(library.getByText('No snippet matches.')).toBeVisible();
+  await library.getByLabel('Saved from').fill('');
+  await library.getByLabel('Saved until').fill('');
+  await library.locator('li.card').getByLabel('Select').check();
+  await expect(library.getByRole('heading', { name: '1 selected' })).toBeVisible();
 
   const download = library.waitForEvent('download');
   await library.getByRole('button', { name: 'Export (JSON)' }).click();

@@ -1,31 +1,43 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
 import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../snippets/export';
-import { allTags, deleteSnippet, restoreSnippet, searchSnippets, updateSnippet } from '../../snippets/repository';
+import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../snippets/repository';
+import { facets, filterSnippets, type SnippetFilter } from '../../snippets/search';
 import type { Snippet } from '../../snippets/schema';
 import { textFragmentUrl } from '../../snippets/url';
 import { isPersisted, requestPersistence } from '../persistence';
 import { StateView } from '../StateView';
 import { useLive } from '../use-live';
 
-/** Every saved quote: search, filter by tag, edit notes and tags, delete with undo, export, import. */
+/** Every saved quote: search and filters, edit notes and tags, select, delete with undo, export, import. */
 export function Library() {
-  const [query, setQuery] = useState('');
-  const [tag, setTag] = useState('');
-  const [undo, setUndo] = useState<Snippet>();
+  const [filter, setFilter] = useState<SnippetFilter>({});
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [undo, setUndo] = useState<Snippet[]>();
   const [status, setStatus] = useState('');
-  const snippets = useLive((db) => searchSnippets(db, query, tag || undefined), [query, tag]);
-  const tags = useLive(allTags);
+  // The library stays in memory: each keystroke filters it without a database round trip.
+  const library = useLive(allSnippets);
+  const all = library.status === 'ready' ? library.data : [];
+  const shown = useMemo(() => filterSnippets(all, filter), [all, filter]);
+  const options = useMemo(() => facets(all), [all]);
   const [persisted, setPersisted] = useState<boolean>();
-  const count = snippets.status === 'ready' ? snippets.data.length : 0;
   useEffect(() => {
-    void (count > 0 ? requestPersistence() : isPersisted()).then(setPersisted);
-  }, [count > 0]);
+    void (all.length > 0 ? requestPersistence() : isPersisted()).then(setPersisted);
+  }, [all.length > 0]);
 
-  const remove = async (id: number) => setUndo(await deleteSnippet(await openDatabase(), id));
+  const set = (patch: SnippetFilter) => setFilter((f) => ({ ...f, ...patch }));
+  const picked = () => (selected.size ? all.filter((s) => selected.has(s.id!)) : shown);
+  const remove = async (ids: number[]) => {
+    const db = await openDatabase();
+    const removed = [];
+    for (const id of ids) removed.push(await deleteSnippet(db, id));
+    setUndo(removed.filter((s): s is Snippet => !!s));
+    setSelected(new Set());
+  };
   const restore = async () => {
-    if (undo) await restoreSnippet(await openDatabase(), undo);
+    const db = await openDatabase();
+    for (const snippet of undo ?? []) await restoreSnippet(db, snippet);
     setUndo(undefined);
   };
   const download = (name: string, type: string, content: string) => {
@@ -35,90 +47,111 @@ export function Library() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
-  const exportAs = async (kind: 'json' | 'md' | 'csv') => {
-    const all = await searchSnippets(await openDatabase());
+  const exportAs = (kind: 'json' | 'md' | 'csv') => {
+    const list = picked();
     const name = `second-chance-snippets-${new Date().toISOString().slice(0, 10)}`;
-    if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(all), null, 2));
-    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(all));
-    else download(`${name}.csv`, 'text/csv', toCsv(all));
+    if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(list), null, 2));
+    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list));
+    else download(`${name}.csv`, 'text/csv', toCsv(list));
   };
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const result = await importSnippets(await openDatabase(), await file.text());
     setStatus(result.ok ? t('importDone', [String(result.added), String(result.skipped)]) : result.error);
   };
+  const toggle = (id: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <main class="library">
       <h1>{t('libraryHeading')}</h1>
       {persisted === undefined ? null : <p class="muted small">{persisted ? t('persisted') : t('notPersisted')}</p>}
-      <div class="row">
+      <div class="row filters">
         <label class="search">
           {t('librarySearch')}
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input type="search" value={filter.query ?? ''} onInput={(e) => set({ query: e.currentTarget.value })} />
         </label>
-        <StateView state={tags}>
-          {(list) => (
-            <label class="search">
-              {t('filterTag')}
-              <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-                <option value="">{t('allTags')}</option>
-                {list.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </StateView>
+        <Choice label={t('filterTag')} all={t('allTags')} values={options.tags} value={filter.tag} onChange={(tag) => set({ tag })} />
+        <Choice label={t('filterTopic')} all={t('allTopics')} values={options.topics} value={filter.topic} onChange={(topic) => set({ topic })} name={(v) => t(`topic_${v}`)} />
+        <Choice label={t('filterSite')} all={t('allSites')} values={options.sites} value={filter.site} onChange={(site) => set({ site })} />
+        <label class="search">
+          {t('filterFrom')}
+          <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
+        </label>
+        <label class="search">
+          {t('filterTo')}
+          <input type="date" value={filter.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
+        </label>
       </div>
-      {undo ? (
+      {undo?.length ? (
         <p role="status">
           <button type="button" class="link" onClick={() => void restore()}>
             {t('undoDelete')}
           </button>
         </p>
       ) : null}
-      <StateView state={snippets}>
-        {(list) =>
-          list.length === 0 ? (
-            <p class="muted">{query || tag ? t('libraryNoMatch') : t('libraryEmpty')}</p>
+      <StateView state={library}>
+        {() =>
+          shown.length === 0 ? (
+            <p class="muted">{all.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>
           ) : (
             <ul class="snippets">
-              {list.map((s) => (
-                <SnippetItem key={s.id} snippet={s} onDelete={() => void remove(s.id!)} />
+              {shown.map((s) => (
+                <SnippetItem key={s.id} snippet={s} selected={selected.has(s.id!)} onSelect={() => toggle(s.id!)} onDelete={() => void remove([s.id!])} />
               ))}
             </ul>
           )
         }
       </StateView>
       <section aria-labelledby="transfer-heading">
-        <h2 id="transfer-heading" class="visually-hidden">
-          {t('exportJson')}
-        </h2>
+        <h2 id="transfer-heading">{selected.size ? t('selectedCount', String(selected.size)) : t('exportHeading')}</h2>
         <div class="row">
-          <button type="button" onClick={() => void exportAs('json')}>
+          <button type="button" onClick={() => exportAs('json')}>
             {t('exportJson')}
           </button>
-          <button type="button" onClick={() => void exportAs('md')}>
+          <button type="button" onClick={() => exportAs('md')}>
             {t('exportMarkdown')}
           </button>
-          <button type="button" onClick={() => void exportAs('csv')}>
+          <button type="button" onClick={() => exportAs('csv')}>
             {t('exportCsv')}
           </button>
-          <label class="search">
-            {t('importLabel')}
-            <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
-          </label>
+          {selected.size ? (
+            <button type="button" class="danger" onClick={() => void remove([...selected])}>
+              {t('deleteSelected')}
+            </button>
+          ) : null}
         </div>
+        <label class="search">
+          {t('importLabel')}
+          <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
+        </label>
         <p role="status">{status}</p>
       </section>
     </main>
   );
 }
 
-function SnippetItem({ snippet, onDelete }: { snippet: Snippet; onDelete: () => void }) {
+function Choice(props: { label: string; all: string; values: string[]; value?: string; onChange: (value: string | undefined) => void; name?: (v: string) => string }) {
+  return (
+    <label class="search">
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+        <option value="">{props.all}</option>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {props.name ? props.name(v) : v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SnippetItem({ snippet, selected, onSelect, onDelete }: { snippet: Snippet; selected: boolean; onSelect: () => void; onDelete: () => void }) {
   const [note, setNote] = useState(snippet.note);
   const [tags, setTags] = useState(snippet.tags.join(', '));
   const [saved, setSaved] = useState('');
@@ -134,6 +167,10 @@ function SnippetItem({ snippet, onDelete }: { snippet: Snippet; onDelete: () => 
   };
   return (
     <li class="card" aria-labelledby={`${id}-title`}>
+      <label class="check small">
+        <input type="checkbox" checked={selected} onChange={onSelect} />
+        {t('selectSnippet')}
+      </label>
       <blockquote>{snippet.quote}</blockquote>
       <p class="small" id={`${id}-title`}>
         <a href={textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix)} target="_blank" rel="noopener noreferrer">

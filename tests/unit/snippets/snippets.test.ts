@@ -58,9 +58,13 @@ describe('snippet repository', () => {
     await updateSnippet(db, a, { note: 'for Dad', tags: ['naloxone', 'family'] });
     await updateSnippet(db, b, { tags: ['family'] });
     expect((await searchSnippets(db)).map((s) => s.id)).toEqual([b, a]);
-    expect((await searchSnippets(db, 'dad naloxone')).map((s) => s.id)).toEqual([a]);
-    expect((await searchSnippets(db, '', 'family')).length).toBe(2);
-    expect((await searchSnippets(db, 'craft', 'naloxone')).length).toBe(0);
+    expect((await searchSnippets(db, { query: 'dad naloxone' })).map((s) => s.id)).toEqual([a]);
+    expect((await searchSnippets(db, { tag: 'family' })).length).toBe(2);
+    expect((await searchSnippets(db, { query: 'craft', tag: 'naloxone' })).length).toBe(0);
+    expect((await searchSnippets(db, { topic: 'overdose', site: 'example.org' })).length).toBe(2);
+    expect((await searchSnippets(db, { site: 'other.org' })).length).toBe(0);
+    expect((await searchSnippets(db, { from: '1970-01-01', to: '1970-01-01' })).length).toBe(2);
+    expect((await searchSnippets(db, { from: '2000-01-01' })).length).toBe(0);
   });
 
   it('refuses invalid edits without changing anything, and undoes a delete', async () => {
