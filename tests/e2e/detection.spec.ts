@@ -70,3 +70,13 @@ test('muting a site hides the notice there and only there', async ({ context, or
   await page.goto(`${other}/seed/000.html`);
   await expect.poll(() => noticeText(page)).toContain('This page discusses');
 });
+
+test('a single-page app that swaps its content and URL is read again, and the new URL gets its own analysis', async ({ context, worker, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/pages/spa.html`);
+  await waitForTabId(worker, `${origin}/pages/spa.html`);
+  expect(await noticeText(page)).toBeNull();
+  await page.getByRole('link', { name: 'Read the story' }).click();
+  await expect.poll(() => noticeText(page), { timeout: 10_000 }).toContain('This page discusses overdose.');
+  await waitForTabId(worker, `${origin}/pages/spa.html?story=1`);
+});
