@@ -4,7 +4,10 @@ import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDatase
 import { compactLexicons } from './src/content-data/lexicon-plugin';
 import { loadContentData } from './src/content-data/load';
 
-const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data:";
+// connect-src also names the one opt-in service (FindTreatment.gov live refresh); the browser still
+// blocks it until the reader grants its host permission.
+const CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self' https://findtreatment.gov; img-src 'self' data:";
 
 // Validated once before WXT clears the output folder: a bad file stops the build and the
 // previous build stays intact.
@@ -20,6 +23,10 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting'],
     // The snippet tool is injected only into pages where the reader saves or has saved a quote.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Asked for only when the reader turns on live refresh in options.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://findtreatment.gov/*'] }
+      : { optional_host_permissions: ['https://findtreatment.gov/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-sidebar': {

@@ -38,6 +38,15 @@ export interface ResourceCell {
   rows: ResourceRow[];
 }
 
+/** v2: results fetched from FindTreatment.gov for a ZIP (opt-in live refresh), with when. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, liveCache: 'zip' } as const;
+
+export interface LiveCacheRow {
+  zip: string;
+  fetchedAt: number;
+  rows: import('../resources/live').LivePlace[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -56,14 +65,21 @@ export class SecondChanceDB extends Dexie {
   meta!: Table<MetaRow, string>;
   snippets!: Table<Snippet, number>;
   settings!: Table<SettingRow, string>;
+  liveCache!: Table<LiveCacheRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   /** The tables seeding may clear and refill. */
   referenceTables() {
     return [this.evidence, this.helplines, this.zipPoints, this.resources, this.stateLaws];
+  }
+
+  /** The tables "Delete all my data" empties (the live cache reveals the reader's area). */
+  userTables() {
+    return [this.snippets, this.settings, this.liveCache];
   }
 }

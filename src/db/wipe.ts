@@ -1,9 +1,8 @@
 import type { SecondChanceDB } from './database';
 
-/** "Delete all my data": every user table, in one transaction. Reference data stays. */
+/** "Delete all my data": every user table (snippets, settings, live cache), in one transaction. Reference data stays. */
 export async function wipeUserData(db: SecondChanceDB): Promise<void> {
-  await db.transaction('rw', [db.snippets, db.settings], async () => {
-    await db.snippets.clear();
-    await db.settings.clear();
+  await db.transaction('rw', db.userTables(), async () => {
+    await Promise.all(db.userTables().map((table) => table.clear()));
   });
 }

@@ -10,6 +10,8 @@ export const Settings = z.object({
   mutedSites: z.array(z.string()).default([]),
   counselorMode: z.boolean().default(false),
   textSize: z.enum(['normal', 'large', 'larger']).default('normal'),
+  /** Opt-in: refresh nearby results from FindTreatment.gov (sends the ZIP's centre point to SAMHSA). */
+  liveRefresh: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

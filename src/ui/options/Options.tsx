@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { openDatabase } from '../../db/open';
+import { LIVE_PERMISSION } from '../../resources/live';
 import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
@@ -53,6 +55,7 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
           {t('pauseLabel')}
         </label>
       </section>
+      <LiveRefresh settings={settings} save={save} />
       <section aria-labelledby="muted-heading">
         <h2 id="muted-heading">{t('mutedHeading')}</h2>
         {settings.mutedSites.length === 0 ? (
@@ -102,6 +105,30 @@ function WipeData() {
           {t('wipeButton')}
         </button>
       )}
+      <p role="status">{status}</p>
+    </section>
+  );
+}
+
+function LiveRefresh({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void> }) {
+  const [status, setStatus] = useState('');
+  const change = async (on: boolean) => {
+    if (on) {
+      // Asked here, inside the click: the permission exists only while the reader wants it.
+      const granted = await browser.permissions.request(LIVE_PERMISSION).catch(() => false);
+      if (!granted) return setStatus(t('liveDenied'));
+    } else await browser.permissions.remove(LIVE_PERMISSION).catch(() => false);
+    setStatus('');
+    await save({ liveRefresh: on });
+  };
+  return (
+    <section aria-labelledby="live-heading">
+      <h2 id="live-heading">{t('liveHeading')}</h2>
+      <label class="check">
+        <input type="checkbox" checked={settings.liveRefresh} onChange={(e) => void change(e.currentTarget.checked)} />
+        {t('liveLabel')}
+      </label>
+      <p class="muted small">{t('liveExplain')}</p>
       <p role="status">{status}</p>
     </section>
   );

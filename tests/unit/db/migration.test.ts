@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SecondChanceDB, SCHEMA_V1 } from '../../../src/db/database';
+import { SecondChanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/database';
 import { seedReferenceData } from '../../../src/db/seed';
 import { getSettings } from '../../../src/settings/settings';
 import { smallDataset } from '../../support/dataset';
@@ -20,8 +20,9 @@ const examples = readdirSync(dir)
 
 describe('stored example databases open with the current code', () => {
   it('has an example for every schema version', () => {
-    expect(examples.map((e) => e.version)).toContain(1);
+    expect(examples.map((e) => e.version).sort()).toEqual([1, 2]);
     expect(examples.find((e) => e.version === 1)?.schema).toEqual(SCHEMA_V1);
+    expect(examples.find((e) => e.version === 2)?.schema).toEqual(SCHEMA_V2);
   });
 
   it.each(examples.map((e) => [e.version, e] as const))('version %i keeps user data and reseeds reference data', async (version, example) => {
@@ -35,12 +36,14 @@ describe('stored example databases open with the current code', () => {
     const db = new SecondChanceDB(name);
     await db.open();
     expect(await db.snippets.toArray()).toEqual(example.tables.snippets);
-    expect(await getSettings(db)).toEqual((example.tables.settings[0] as { value: unknown }).value);
+    expect(await getSettings(db)).toMatchObject((example.tables.settings[0] as { value: object }).value);
 
     await seedReferenceData(db, smallDataset());
     expect(await db.helplines.get('US-old')).toBeUndefined();
     expect(await db.zipPoints.get('999')).toBeUndefined();
     expect(await db.snippets.count()).toBe(example.tables.snippets.length);
+    // User data from any version, including the live cache, survives opening and reseeding.
+    expect(await db.liveCache.toArray()).toEqual(example.tables.liveCache ?? []);
     await db.delete();
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * Opt-in live refresh from SAMHSA's FindTreatment.gov locator, for the reader's area only. Off by
+ * default; its host permission is requested when the reader turns it on. Everything it returns is
+ * validated; any failure keeps the cached rows and says plainly what happened.
+ */
+import { z } from 'zod';
+import type { SecondChanceDB } from '../db/database';
+import type { ZipPoint } from './schema';
+
+export const LIVE_ORIGIN = 'https://findtreatment.gov';
+export const LIVE_PERMISSION = { origins: [`${LIVE_ORIGIN}/*`] };
+/** Cached results are reused for a day. */
+export const LIVE_TTL_MS = 24 * 60 * 60 * 1000;
+const TIMEOUT_MS = 8000;
+const METRES_PER_MILE = 1609.344;
+
+const text = z.string().trim().max(300);
+/** One record of the locator's JSON export (fields as documented for exportsAsJson/v2). */
+const LiveRecord = z.object({
+  frid: z.union([z.string(), z.number()]).transform(String).optional(),
+  name1: text.min(1),
+  name2: text.optional().nullable(),
+  street1: text.optional().nullable(),
+  street2: text.optional().nullable(),
+  city: text.optional().nullable(),
+  state: text.optional().nullable(),
+  zip: text.optional().nullable(),
+  phone: text.optional().nullable(),
+  website: text.optional().nullable(),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  miles: z.coerce.number().nonnegative().optional().nullable(),
+  services: z.array(z.object({ f1: text.optional().nullable(), f3: z.string().max(2000).optional().nullable() })).optional().nullable(),
+});
+
+/** What we keep and show. */
+export interface LivePlace {
+  name: string;
+  address: string;
+  phone: string | null;
+  website: string | null;
+  miles: number | null;
+  lat: number;
+  lon: number;
+  services: string[];
+}
+
+export type LiveResult =
+  | { ok: true; rows: LivePlace[]; fetchedAt: number; fromCache: boolean; skipped: number }
+  | { ok: false; reason: 'offline' | 'timeout' | 'http' | 'malformed'; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
+
+function toPlace(r: z.infer<typeof LiveRecord>): LivePlace {
+  const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(', ');
+  const website = r.website && /^https?:\/\//i.test(r.website) ? r.website : null;
+  return {
+    name: join(r.name1, r.name2),
+    address: join(r.street1, r.street2, r.city, [r.state, r.zip].filter(Boolean).join(' ')),
+    phone: r.phone && /\d/.test(r.phone) ? r.phone : null,
+    website,
+    miles: r.miles ?? null,
+    lat: r.latitude,
+    lon: r.longitude,
+    services: (r.services ?? []).map((s) => [s.f1, s.f3].filter(Boolean).join(': ')).filter(Boolean).slice(0, 6),
+  };
+}
+
+/** Parse a response body: an array of records or an object with `rows`. Bad records are skipped and counted. */
+export function parseLive(body: unknown): { rows: LivePlace[]; skipped: number } | null {
+  const list = Array.isArray(body) ? body : Array.isArray((body as { rows?: unknown })?.rows) ? (body as { rows: unknown[] }).rows : null;
+  if (!list) return null;
+  const rows: LivePlace[] = [];
+  let skipped = 0;
+  for (const item of list.slice(0, 200)) {
+    const parsed = LiveRecord.safeParse(item);
+    if (parsed.success) rows.push(toPlace(parsed.data));
+    else skipped++;
+  }
+  if (!rows.length && skipped) return null;
+  return { rows, skipped };
+}
+
+/** Fetch places within `radiusMiles` of a point. Never throws. */
+export async function fetchLive(origin: ZipPoint, radiusMiles: number, base = LIVE_ORIGIN, timeoutMs = TIMEOUT_MS): Promise<LiveResult> {
+  const url = new URL('/locator/exportsAsJson/v2', base);
+  url.search = new URLSearchParams({
+    sAddr: `${origin.lat},${origin.lon}`,
+    limitType: '2',
+    limitValue: String(Math.round(radiusMiles * METRES_PER_MILE)),
+    pageSize: '20',
+    page: '1',
+    sort: '0',
+  }).toString();
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+  } catch (error) {
+    const name = (error as Error)?.name;
+    return name === 'TimeoutError' || name === 'AbortError'
+      ? { ok: false, reason: 'timeout', detail: `no answer within ${timeoutMs / 1000} s` }
+      : { ok: false, reason: 'offline', detail: String((error as Error)?.message ?? error) };
+  }
+  if (!response.ok) return { ok: false, reason: 'http', detail: `HTTP ${response.status}` };
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { ok: false, reason: 'malformed', detail: 'the answer was not JSON' };
+  }
+  const parsed = parseLive(body);
+  if (!parsed) return { ok: false, reason: 'malformed', detail: 'the answer did not have the expected records' };
+  return { ok: true, rows: parsed.rows, skipped: parsed.skipped, fetchedAt: Date.now(), fromCache: false };
+}
+
+/**
+ * Cached results for a ZIP if fresh, else a new fetch that replaces the cache only on success.
+ * A failure returns the reason and whatever was cached, so nothing shown is ever lost.
+ */
+export async function liveNear(db: SecondChanceDB, zip: ZipPoint, radiusMiles = 10, fetcher = (o: ZipPoint, r: number) => fetchLive(o, r), now = Date.now()): Promise<LiveResult> {
+  const cached = await db.liveCache.get(zip.zip);
+  if (cached && now - cached.fetchedAt < LIVE_TTL_MS) return { ok: true, rows: cached.rows, fetchedAt: cached.fetchedAt, fromCache: true, skipped: 0 };
+  const result = await fetcher(zip, radiusMiles);
+  if (!result.ok) return { ...result, ...(cached ? { cached: { rows: cached.rows, fetchedAt: cached.fetchedAt } } : {}) };
+  await db.liveCache.put({ zip: zip.zip, fetchedAt: now, rows: result.rows });
+  return { ...result, fetchedAt: now };
+}
