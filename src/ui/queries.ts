@@ -1,11 +1,13 @@
 import type { DatasetSource } from '../content-data/dataset';
 import type { EvidenceCard } from '../evidence/schema';
+import type { SecondChanceDB } from '../db/database';
 import { openDatabase } from '../db/open';
-import type { CountryCode, Helpline } from '../resources/schema';
+import type { Helpline } from '../resources/schema';
+import { getSettings } from '../settings/settings';
 
-/** Confirmed helplines for a country, emergency number first. */
-export async function loadHelplines(country: CountryCode): Promise<Helpline[]> {
-  const db = await openDatabase();
+/** Confirmed helplines for the reader's country, emergency number first. A live query: it re-runs when the country changes. */
+export async function currentHelplines(db: SecondChanceDB): Promise<Helpline[]> {
+  const { country } = await getSettings(db);
   const rows = await db.helplines.where('country').equals(country).toArray();
   return rows.filter((h) => h.confirmed).sort((a, b) => Number(b.emergency) - Number(a.emergency));
 }

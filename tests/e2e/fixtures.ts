@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,40 @@ export async function waitForTabId(worker: Worker, url: string): Promise<number>
 /** The notice's visible text, or null when there is none. */
 export async function noticeText(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('second-chance-notice')?.shadowRoot?.querySelector('.box')?.textContent ?? null);
+}
+
+/** Select `text` on the page (its first occurrence inside `within`), or a whole paragraph of at least `minLength` characters when no text is given. */
+export async function selectOnPage(page: Page, { text, within = 'body', minLength = 40 }: { text?: string; within?: string; minLength?: number }) {
+  await page.evaluate(
+    ({ needle, root, min }) => {
+      const range = document.createRange();
+      if (needle === undefined) {
+        const p = [...document.querySelectorAll(`${root} p`)].find((x) => x.textContent!.length > min);
+        if (!p) throw new Error(`no paragraph of ${min}+ characters in ${root}`);
+        range.selectNodeContents(p);
+      } else {
+        const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && !node.nodeValue!.includes(needle)) node = walker.nextNode();
+        if (!node) throw new Error(`not on the page: ${needle}`);
+        const at = node.nodeValue!.indexOf(needle);
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+      }
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    { needle: text, root: within, min: minLength },
+  );
+}
+
+/** Open the sidebar for a tab and press "Save selection"; resolves once "Saved." shows. */
+export async function saveSelectionInSidebar(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.getByRole('button', { name: 'Save selection' }).click();
+  await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
+  return panel;
 }
 
 interface Fixtures {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, noticeText, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { expect, noticeText, saveSelectionInSidebar, selectOnPage, serviceWorkerOf, test, waitForTabId } from './fixtures';
 
 const NOTE = 'private note about my brother';
 const TAG = 'family-secret-tag';
@@ -37,17 +37,8 @@ test('a page that walks the DOM, overrides prototypes and listens to everything 
   const storyUrl = `${origin}/seed/001.html`;
   await story.goto(storyUrl);
   const storyTab = await waitForTabId(worker, storyUrl);
-  await story.evaluate(() => {
-    const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.length > 40)!;
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${storyTab}`);
-  await panel.getByRole('button', { name: 'Save selection' }).click();
-  await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
+  await selectOnPage(story, {});
+  await saveSelectionInSidebar(context, extensionId, storyTab);
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   await library.getByLabel('Note').fill(NOTE);

@@ -1,24 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test, waitForTabId } from './fixtures';
-
-/** Select the first occurrence of `text` inside the page's article. */
-async function select(page: Page, text: string) {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(needle);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`not on the page: ${needle}`);
-  }, text);
-}
+import { expect, saveSelectionInSidebar, selectOnPage, test, waitForTabId } from './fixtures';
 
 const QUOTE = 'It is not enabling it is saving a life.';
 
@@ -34,7 +14,7 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
   await panel.getByRole('button', { name: 'Save selection' }).click();
   await expect(panel.getByText('Select some text on the page first.')).toBeVisible();
 
-  await select(page, QUOTE);
+  await selectOnPage(page, { within: 'main', text: QUOTE });
   await panel.getByRole('button', { name: 'Save selection' }).click();
   await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
   await expect(panel.locator('.snippets blockquote')).toHaveText(QUOTE);
@@ -111,17 +91,8 @@ test('export Markdown/CSV/JSON, delete all data, import the JSON: the same snipp
   const page = await context.newPage();
   await page.goto(url);
   const tabId = await waitForTabId(worker, url);
-  await page.evaluate(() => {
-    const p = [...document.querySelectorAll('article p')].find((x) => x.textContent!.length > 60)!;
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
-  await panel.getByRole('button', { name: 'Save selection' }).click();
-  await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
+  await selectOnPage(page, { within: 'article', minLength: 60 });
+  await saveSelectionInSidebar(context, id, tabId);
   const library = await context.newPage();
   await library.goto(`chrome-extension://${id}/library.html`);
   await library.getByLabel('Note').fill('=SUM(1,2) for the counselor');

@@ -8,19 +8,15 @@ import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { openPanel } from '../open-panel';
-import { loadHelplines } from '../queries';
+import { currentHelplines } from '../queries';
 import { DbErrorView, StateView } from '../StateView';
-import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
 import { cachedEmergency, rememberEmergency } from './emergency-cache';
 import { OverdoseSteps } from './OverdoseSteps';
 
-const pending = () => new Promise<never>(() => undefined);
-
 export function Popup() {
   const settings = useLive(getSettings);
-  const ready = settings.status === 'ready' ? settings.data : undefined;
-  const helplines = useAsync(() => (ready ? loadHelplines(ready.country) : pending()), [ready?.country]);
+  const helplines = useLive(currentHelplines);
   const emergency = helplines.status === 'ready' ? helplines.data.find((h) => h.emergency)?.dial : cachedEmergency();
   useEffect(() => {
     if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);

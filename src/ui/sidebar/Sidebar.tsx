@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
-import { loadCards, loadHelplines } from '../queries';
+import { currentHelplines, loadCards } from '../queries';
 import { StateView } from '../StateView';
 import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
@@ -19,8 +19,7 @@ export function Sidebar() {
   const tabId = useCurrentTabId();
   const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
-  const country = settings.status === 'ready' ? settings.data.country : undefined;
-  const helplines = useAsync(() => (country ? loadHelplines(country) : new Promise<never>(() => undefined)), [country]);
+  const helplines = useLive(currentHelplines);
   const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
