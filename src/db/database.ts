@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { EvidenceCard } from '../evidence/schema';
 import type { Helpline, StateLawRow, ZipPoint } from '../resources/schema';
 import type { ResourceRow } from '../resources/schema';
@@ -67,8 +67,9 @@ export class SecondChanceDB extends Dexie {
   settings!: Table<SettingRow, string>;
   liveCache!: Table<LiveCacheRow, string>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  /** `options` can supply another IndexedDB implementation (the in-memory fallback). */
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
   }

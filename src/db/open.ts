@@ -40,7 +40,7 @@ export function openDatabase(): Promise<SecondChanceDB> {
       await db.open();
       // One seeder at a time across the background and every extension page: a second caller waits,
       // then finds the data current instead of fetching and parsing it again.
-      const seed = () => ensureSeeded(db, fetchBundledVersion, fetchBundledDataset);
+      const seed = () => ensureSeeded(db, fetchBundledVersion, fetchBundledDataset, broadcastProgress);
       await (navigator.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
       return db;
     } catch (error) {
@@ -53,11 +53,20 @@ export function openDatabase(): Promise<SecondChanceDB> {
   return ready;
 }
 
+/** Extension pages opened during seeding show its progress (SeedProgress); BroadcastChannel reaches only our own origin. */
+export const SEED_CHANNEL = 'second-chance-seed';
+let channel: BroadcastChannel | undefined;
+function broadcastProgress(done: number, total: number) {
+  if (typeof BroadcastChannel === 'undefined') return;
+  channel ??= new BroadcastChannel(SEED_CHANNEL);
+  channel.postMessage({ done, total });
+}
+
 async function fetchBundledVersion(): Promise<string> {
   return (await fetch(browser.runtime.getURL(DATASET_VERSION_PATH))).text();
 }
 
-async function fetchBundledDataset(): Promise<ReferenceDataset> {
+export async function fetchBundledDataset(): Promise<ReferenceDataset> {
   const get = async (path: string) => (await fetch(browser.runtime.getURL(path as never))).json();
   const [core, resources, zipPoints] = await Promise.all([get(DATASET_PARTS.core), get(DATASET_PARTS.resources), get(DATASET_PARTS.zipPoints)]);
   return { ...core, resources, zipPoints };

@@ -1,23 +1,40 @@
 import type { ReferenceDataset } from '../content-data/dataset';
+import type { Table } from 'dexie';
 import type { SecondChanceDB } from './database';
 
 export type SeedOutcome = 'seeded' | 'current';
 
+/** Rows per write: small enough that progress moves and other readers get turns between chunks. */
+const CHUNK = 100;
+
+export type SeedProgress = (done: number, total: number) => void;
+
 /**
  * Replace the reference tables with the bundled dataset when its version differs from the
  * stored one. One transaction: readers see the old data or the new, never half; user tables are
- * not part of the transaction, so they cannot be touched.
+ * not part of the transaction, so they cannot be touched. Writes go in chunks, reporting progress.
  */
-export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDataset): Promise<SeedOutcome> {
+export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDataset, onProgress?: SeedProgress): Promise<SeedOutcome> {
   return db.transaction('rw', [...db.referenceTables(), db.meta], async () => {
     const stored = await db.meta.get('datasetVersion');
     if (stored?.value === dataset.version) return 'current';
     await Promise.all(db.referenceTables().map((t) => t.clear()));
-    await db.evidence.bulkPut(dataset.evidence);
-    await db.helplines.bulkPut(dataset.helplines);
-    await db.zipPoints.bulkPut(bucket(dataset.zipPoints, (p) => p.zip.slice(0, 3)).map(([prefix, points]) => ({ prefix, points })));
-    await db.resources.bulkPut(bucket(dataset.resources, (r) => r.cell).map(([cell, rows]) => ({ cell, rows })));
-    await db.stateLaws.bulkPut(dataset.stateLaws);
+    const writes: [Table, unknown[]][] = [
+      [db.evidence, dataset.evidence],
+      [db.helplines, dataset.helplines],
+      [db.stateLaws, dataset.stateLaws],
+      [db.zipPoints, bucket(dataset.zipPoints, (p) => p.zip.slice(0, 3)).map(([prefix, points]) => ({ prefix, points }))],
+      [db.resources, bucket(dataset.resources, (r) => r.cell).map(([cell, rows]) => ({ cell, rows }))],
+    ];
+    const total = writes.reduce((sum, [, rows]) => sum + rows.length, 0);
+    let done = 0;
+    for (const [table, rows] of writes) {
+      for (let at = 0; at < rows.length; at += CHUNK) {
+        const chunk = rows.slice(at, at + CHUNK);
+        await table.bulkPut(chunk);
+        onProgress?.((done += chunk.length), total);
+      }
+    }
     await db.meta.bulkPut([
       { key: 'datasetVersion', value: dataset.version },
       { key: 'sources', value: dataset.sources },
@@ -33,10 +50,11 @@ export async function ensureSeeded(
   db: SecondChanceDB,
   bundledVersion: () => Promise<string>,
   loadDataset: () => Promise<ReferenceDataset>,
+  onProgress?: SeedProgress,
 ): Promise<SeedOutcome> {
   const stored = await db.meta.get('datasetVersion');
   if (stored && stored.value === (await bundledVersion())) return 'current';
-  return seedReferenceData(db, await loadDataset());
+  return seedReferenceData(db, await loadDataset(), onProgress);
 }
 
 function bucket<T>(items: T[], keyOf: (item: T) => string): [string, T[]][] {

@@ -47,7 +47,7 @@ export interface LivePlace {
 
 export type LiveResult =
   | { ok: true; rows: LivePlace[]; fetchedAt: number; fromCache: boolean; skipped: number }
-  | { ok: false; reason: 'offline' | 'timeout' | 'http' | 'malformed'; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
+  | { ok: false; reason: 'offline' | 'timeout' | 'http' | 'malformed' | 'permission'; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
 
 function toPlace(r: z.infer<typeof LiveRecord>): LivePlace {
   const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(', ');
@@ -111,15 +111,26 @@ export async function fetchLive(origin: ZipPoint, radiusMiles: number, base = LI
   return { ok: true, rows: parsed.rows, skipped: parsed.skipped, fetchedAt: Date.now(), fromCache: false };
 }
 
+export interface LiveOptions {
+  radiusMiles?: number;
+  fetcher?: (origin: ZipPoint, radiusMiles: number) => Promise<LiveResult>;
+  now?: number;
+  /** Ask again even if the cache is fresh ("Refresh now"). */
+  force?: boolean;
+}
+
 /**
  * Cached results for a ZIP if fresh, else a new fetch that replaces the cache only on success.
  * A failure returns the reason and whatever was cached, so nothing shown is ever lost.
  */
-export async function liveNear(db: SecondChanceDB, zip: ZipPoint, radiusMiles = 10, fetcher = (o: ZipPoint, r: number) => fetchLive(o, r), now = Date.now()): Promise<LiveResult> {
+export async function liveNear(db: SecondChanceDB, zip: ZipPoint, { radiusMiles = 10, fetcher = fetchLive, now = Date.now(), force = false }: LiveOptions = {}): Promise<LiveResult> {
   const cached = await db.liveCache.get(zip.zip);
-  if (cached && now - cached.fetchedAt < LIVE_TTL_MS) return { ok: true, rows: cached.rows, fetchedAt: cached.fetchedAt, fromCache: true, skipped: 0 };
+  if (cached && !force && now - cached.fetchedAt < LIVE_TTL_MS) return { ok: true, rows: cached.rows, fetchedAt: cached.fetchedAt, fromCache: true, skipped: 0 };
   const result = await fetcher(zip, radiusMiles);
   if (!result.ok) return { ...result, ...(cached ? { cached: { rows: cached.rows, fetchedAt: cached.fetchedAt } } : {}) };
   await db.liveCache.put({ zip: zip.zip, fetchedAt: now, rows: result.rows });
   return { ...result, fetchedAt: now };
 }
+
+/** The fetcher to use when the reader turned live refresh on but the browser no longer grants the host. */
+export const withoutPermission = async (): Promise<LiveResult> => ({ ok: false, reason: 'permission', detail: 'host permission not granted' });

@@ -50,6 +50,24 @@ export async function zipPoint(db: SecondChanceDB, zip: string): Promise<ZipPoin
   return (await db.zipPoints.get(zip.slice(0, 3)))?.points.find((p) => p.zip === zip);
 }
 
+/** Farther than this from any ZIP centre point, a position is not in the area the directory covers. */
+const NEAREST_ZIP_MAX_MILES = 25;
+
+/**
+ * The ZIP whose centre point is nearest to a position (from "use my current location"), so only a
+ * ZIP is ever stored. Reads every centre point once: it runs on a click, not on every render.
+ */
+export async function nearestZip(db: SecondChanceDB, position: { lat: number; lon: number }): Promise<ZipPoint | undefined> {
+  let best: { point: ZipPoint; miles: number } | undefined;
+  await db.zipPoints.each(({ points }) => {
+    for (const point of points) {
+      const miles = haversineMiles(position, point);
+      if (!best || miles < best.miles) best = { point, miles };
+    }
+  });
+  return best && best.miles <= NEAREST_ZIP_MAX_MILES ? best.point : undefined;
+}
+
 /** Nearest places to a saved ZIP from the database, with the state's laws and the data date. */
 export async function findNearby(db: SecondChanceDB, zip: string, type: ResourceType, limit = 10): Promise<Nearby> {
   const asOf = String((await db.meta.get('resourcesAsOf'))?.value ?? '');

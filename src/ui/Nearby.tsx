@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../resources/nearby';
 import type { StateLawRow } from '../resources/schema';
 import type { Settings } from '../settings/settings';
+import { LiveNearby } from './LiveNearby';
 import { StateView } from './StateView';
 import { useLive } from './use-live';
 
@@ -26,6 +27,12 @@ export function NearbyHelp({ settings, limit, choose = true }: { settings: Setti
             ))}
           </select>
         </div>
+      ) : null}
+      {settings.liveRefresh ? (
+        <>
+          <LiveNearby zip={zip} />
+          <h3>{t('bundledHeading')}</h3>
+        </>
       ) : null}
       <StateView state={nearby}>{(result) => (result ? <NearbyList result={result} /> : null)}</StateView>
       <p class="muted small">

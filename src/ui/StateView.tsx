@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { DbUnavailableError } from '../db/open';
 import { t } from '../i18n';
+import { useStorageProblem } from './database';
 import type { AsyncState } from './use-async';
 
 /** Loading and error states shared by every data view; `children` renders the ready data. */
@@ -10,12 +11,24 @@ export function StateView<T>({ state, children }: { state: AsyncState<T>; childr
   return <>{children(state.data)}</>;
 }
 
-export function DbErrorView({ error }: { error: unknown }) {
+export function DbErrorView({ error, children }: { error: unknown; children?: ComponentChildren }) {
   const problem = error instanceof DbUnavailableError ? error.problem : 'failed';
   return (
     <div role="alert" class="error">
       <h2>{t('dbErrorTitle')}</h2>
       <p>{t(`dbError_${problem}`)}</p>
+      {children}
     </div>
+  );
+}
+
+/** At the top of a page running on the in-memory copy of the bundled data: why, and what that means. */
+export function StorageNotice() {
+  const problem = useStorageProblem();
+  if (!problem) return null;
+  return (
+    <DbErrorView error={new DbUnavailableError(problem)}>
+      <p>{t('memoryFallback')}</p>
+    </DbErrorView>
   );
 }

@@ -1,9 +1,9 @@
 import type { DatasetSource } from '../content-data/dataset';
 import type { EvidenceCard } from '../evidence/schema';
 import type { SecondChanceDB } from '../db/database';
-import { openDatabase } from '../db/open';
 import type { Helpline } from '../resources/schema';
 import { getSettings } from '../settings/settings';
+import { uiDatabase } from './database';
 
 /** Confirmed helplines for the reader's country, emergency number first. A live query: it re-runs when the country changes. */
 export async function currentHelplines(db: SecondChanceDB): Promise<Helpline[]> {
@@ -13,11 +13,11 @@ export async function currentHelplines(db: SecondChanceDB): Promise<Helpline[]> 
 }
 
 export async function loadSources(): Promise<DatasetSource[]> {
-  const db = await openDatabase();
+  const db = await uiDatabase();
   return ((await db.meta.get('sources'))?.value as DatasetSource[] | undefined) ?? [];
 }
 
 /** All evidence cards, by title. */
 export async function loadCards(): Promise<EvidenceCard[]> {
-  return (await openDatabase()).evidence.orderBy('id').toArray();
+  return (await uiDatabase()).evidence.orderBy('id').toArray();
 }

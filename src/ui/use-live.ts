@@ -1,19 +1,20 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { SecondChanceDB } from '../db/database';
-import { openDatabase } from '../db/open';
+import { uiDatabase } from './database';
 import type { AsyncState } from './use-async';
 
 /**
  * Like useAsync, but the query re-runs whenever the tables it read change, from any extension page
  * (e.g. counselor mode switched in options updates an open sidebar). The query must only use Dexie.
+ * Reads come from `uiDatabase` (with its in-memory fallback) unless `open` says otherwise.
  */
-export function useLive<T>(query: (db: SecondChanceDB) => Promise<T>, deps: unknown[] = []): AsyncState<T> {
+export function useLive<T>(query: (db: SecondChanceDB) => Promise<T>, deps: unknown[] = [], open: () => Promise<SecondChanceDB> = uiDatabase): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   useEffect(() => {
     let subscription: Subscription | undefined;
     let active = true;
-    openDatabase().then(
+    open().then(
       (db) => {
         if (!active) return;
         subscription = liveQuery(() => query(db)).subscribe({

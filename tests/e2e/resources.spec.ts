@@ -66,3 +66,29 @@ test('country Canada shows Canadian lines and no US rows; the UK shows 999', asy
   await expect(page.getByText('The bundled directory covers the United States only.')).toBeVisible();
   await expect(page.getByText('FRANK (national drugs advice service)')).toBeVisible();
 });
+
+test('"Use my current location" asks the browser only on click and keeps only the nearest ZIP', async ({ context, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  // Not allowed: a plain message, nothing saved.
+  await panel.getByRole('button', { name: 'Use my current location' }).click();
+  await expect(panel.getByText('The browser did not share a location. Enter a ZIP code instead.')).toBeVisible({ timeout: 30_000 });
+  // Allowed, standing near Denver's Union Station.
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 39.7531, longitude: -105.0002 });
+  await panel.getByRole('button', { name: 'Use my current location' }).click();
+  await expect(panel.getByText(/^Location saved: ZIP 802\d\d\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(panel.locator('ol.places > li').first()).toContainText('Denver');
+  const stored = await panel.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('second-chance');
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('settings');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+        };
+      }),
+  );
+  expect(stored).toMatch(/"zip":"802\d\d"/);
+  expect(stored).not.toMatch(/39\.75|105\.00/); // the position itself is not kept
+});

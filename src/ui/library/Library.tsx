@@ -17,7 +17,7 @@ export function Library() {
   const [undo, setUndo] = useState<Snippet[]>();
   const [status, setStatus] = useState('');
   // The library stays in memory: each keystroke filters it without a database round trip.
-  const library = useLive(allSnippets);
+  const library = useLive(allSnippets, [], openDatabase);
   const all = library.status === 'ready' ? library.data : [];
   const shown = useMemo(() => filterSnippets(all, filter), [all, filter]);
   const options = useMemo(() => facets(all), [all]);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../../db/open';
+import { uiDatabase } from '../database';
 import { LIVE_PERMISSION } from '../../resources/live';
 import { send } from '../../messaging/client';
 import { t } from '../../i18n';
@@ -9,7 +9,7 @@ import { LocationForm } from '../LocationForm';
 import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';
 import { useLive } from '../use-live';
-import { StateView } from '../StateView';
+import { StateView, StorageNotice } from '../StateView';
 import { useAsync } from '../use-async';
 
 export function Options() {
@@ -17,12 +17,13 @@ export function Options() {
   const settings = useLive(getSettings);
   const sources = useAsync(loadSources, []);
   const save = async (patch: Partial<Settings>) => {
-    await updateSettings(await openDatabase(), patch);
+    await updateSettings(await uiDatabase(), patch);
   };
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
       <p class="muted">{t('privacyNote')}</p>
+      <StorageNotice />
       <StateView state={settings}>{(s) => <SettingsForm settings={s} save={save} />}</StateView>
       <WipeData />
       <section aria-labelledby="data-heading">

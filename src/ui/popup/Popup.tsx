@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../../db/open';
+import { uiDatabase } from '../database';
 import { send } from '../../messaging/client';
 import { t } from '../../i18n';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
@@ -9,7 +9,8 @@ import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { openPanel } from '../open-panel';
 import { currentHelplines } from '../queries';
-import { DbErrorView, StateView } from '../StateView';
+import { SeedProgress } from '../SeedProgress';
+import { DbErrorView, StateView, StorageNotice } from '../StateView';
 import { useLive } from '../use-live';
 import { cachedEmergency, rememberEmergency } from './emergency-cache';
 import { OverdoseSteps } from './OverdoseSteps';
@@ -40,6 +41,8 @@ export function Popup() {
           {helplines.status === 'error' ? <DbErrorView error={helplines.error} /> : null}
         </>
       )}
+      <SeedProgress />
+      <StorageNotice />
       {/* The steps never wait for the database: only the number inside them does. */}
       <OverdoseSteps emergency={emergency ?? t('emergencyGeneric')} onFullCard={tab?.id !== undefined ? openSidebar : undefined} />
       <StateView state={settings}>{(s) => <Naloxone settings={s} />}</StateView>
@@ -66,7 +69,7 @@ export function Popup() {
 
 function Naloxone({ settings }: { settings: Settings }) {
   const [editing, setEditing] = useState(false);
-  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
+  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   const unknown = settings.country === 'US' && !settings.zip;
   return (
     <section aria-labelledby="naloxone-heading">

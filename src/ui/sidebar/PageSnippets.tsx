@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { PageAnalysis } from '../../messaging/protocol';
@@ -12,7 +13,7 @@ import { useLive } from '../use-live';
 export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined; orphaned: number[] }) {
   const [status, setStatus] = useState('');
   const [askPrivate, setAskPrivate] = useState(false);
-  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url]);
+  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url], openDatabase);
   const save = async (confirmPrivate = false) => {
     if (tabId === undefined) return;
     setAskPrivate(false);

@@ -1,12 +1,13 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
-import { openDatabase } from '../../db/open';
+import { uiDatabase } from '../database';
 import { t } from '../../i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { currentHelplines, loadCards } from '../queries';
-import { StateView } from '../StateView';
+import { SeedProgress } from '../SeedProgress';
+import { StateView, StorageNotice } from '../StateView';
 import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
@@ -29,6 +30,8 @@ export function Sidebar() {
     <>
       <header>
         <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+        <SeedProgress />
+        <StorageNotice />
       </header>
       <main>
         <h1>{t('sidebarHeading')}</h1>
@@ -52,10 +55,12 @@ export function Sidebar() {
 }
 
 function LocalHelp({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
+  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
+  // Open when there is no location yet; then it stays as the reader leaves it (saving must not hide the confirmation).
+  const [openAtFirst] = useState(settings.country === 'US' && !settings.zip);
   return (
     <>
-      <details open={settings.country === 'US' && !settings.zip}>
+      <details open={openAtFirst}>
         <summary>{t('locationHeading')}</summary>
         <LocationForm settings={settings} save={save} />
       </details>
@@ -65,7 +70,7 @@ function LocalHelp({ settings }: { settings: Settings }) {
 }
 
 function DisplaySettings({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await openDatabase(), patch);
+  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   return (
     <section aria-labelledby="display-heading" class="display">
       <h2 id="display-heading">{t('settingsHeading')}</h2>

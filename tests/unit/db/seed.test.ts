@@ -48,6 +48,17 @@ describe('seeding reference data', () => {
     expect(await getSettings(db)).toMatchObject({ zip: '80202', counselorMode: true });
   });
 
+  it('writes in chunks and reports progress that only grows and ends complete', async () => {
+    freshDb();
+    const reports: [number, number][] = [];
+    await seedReferenceData(db, dataset, (done, total) => reports.push([done, total]));
+    const rows = (await Promise.all(db.referenceTables().map((table) => table.count()))).reduce((a, b) => a + b, 0);
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.every(([, total]) => total === rows)).toBe(true);
+    expect(reports.map(([done]) => done)).toEqual([...reports.map(([done]) => done)].sort((a, b) => a - b));
+    expect(reports.at(-1)).toEqual([rows, rows]);
+  });
+
   it('only loads the bundled dataset when its version differs', async () => {
     freshDb();
     let loads = 0;

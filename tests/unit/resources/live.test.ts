@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SecondChanceDB } from '../../../src/db/database';
 import { wipeUserData } from '../../../src/db/wipe';
-import { fetchLive, liveNear, LIVE_TTL_MS } from '../../../src/resources/live';
+import { fetchLive, liveNear, LIVE_TTL_MS, withoutPermission } from '../../../src/resources/live';
 
 /** A local stand-in for the locator: replays answers of its record shape, good and bad. */
 let server: Server;
@@ -70,13 +70,19 @@ describe('live refresh client', () => {
     db = new SecondChanceDB(`live-${n++}`);
     mode = 'ok';
     const fetcher = (o: typeof denver, r: number) => fetchLive(o, r, base);
-    const first = await liveNear(db, denver, 5, fetcher, 1_000);
+    const first = await liveNear(db, denver, { radiusMiles: 5, fetcher, now: 1_000 });
     expect(first).toMatchObject({ ok: true, fromCache: false });
     mode = 'http';
-    expect(await liveNear(db, denver, 5, fetcher, 1_000 + 60_000)).toMatchObject({ ok: true, fromCache: true });
-    const stale = await liveNear(db, denver, 5, fetcher, 1_000 + LIVE_TTL_MS + 1);
+    expect(await liveNear(db, denver, { radiusMiles: 5, fetcher, now: 1_000 + 60_000 })).toMatchObject({ ok: true, fromCache: true });
+    const stale = await liveNear(db, denver, { radiusMiles: 5, fetcher, now: 1_000 + LIVE_TTL_MS + 1 });
     expect(stale).toMatchObject({ ok: false, reason: 'http', cached: { rows: [{ name: 'Clinic 1, Outpatient' }, { name: 'Clinic 2, Outpatient' }] } });
     expect((await db.liveCache.get('80202'))?.rows).toHaveLength(2);
+    // "Refresh now" asks again even while the cache is fresh.
+    mode = 'ok';
+    expect(await liveNear(db, denver, { fetcher, now: 2_000, force: true })).toMatchObject({ ok: true, fromCache: false, fetchedAt: 2_000 });
+    // Permission revoked in the browser: say so, keep showing the cached rows.
+    const revoked = await liveNear(db, denver, { fetcher: withoutPermission, force: true });
+    expect(revoked).toMatchObject({ ok: false, reason: 'permission', cached: { fetchedAt: 2_000 } });
     await wipeUserData(db);
     expect(await db.liveCache.count()).toBe(0);
   });
