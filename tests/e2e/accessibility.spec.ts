@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { breakDatabase, expect, test } from './fixtures';
 
 for (const name of ['popup', 'options', 'library']) {
   test(`${name} page passes axe and works at 200% zoom`, async ({ context, extensionId }) => {
@@ -17,7 +17,7 @@ for (const name of ['popup', 'options', 'library']) {
   });
 }
 
-test('when the database cannot be opened, the pages say so plainly and do not crash', async ({ context, extensionId }) => {
+test('when the database cannot be opened, the pages say so plainly and still help from the bundled data in memory', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByLabel('Country for emergency numbers and helplines')).toBeVisible({ timeout: 30_000 });
@@ -26,23 +26,23 @@ test('when the database cannot be opened, the pages say so plainly and do not cr
   // newer build might): our pages cannot use it.
   const blocker = await context.newPage();
   await blocker.goto(`chrome-extension://${extensionId}/library.html`);
-  await blocker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('second-chance', 9_999);
-        request.onupgradeneeded = () => {
-          for (const name of [...request.result.objectStoreNames]) request.result.deleteObjectStore(name);
-        };
-        request.onsuccess = () => {
-          request.result.close();
-          resolve();
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
+  await breakDatabase(blocker);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('alert').first()).toContainText('Second Chance can’t open its local storage');
-  // The overdose steps never depend on the database.
+  await expect(popup.getByRole('alert').first()).toContainText('come from the copy built into the extension');
+  // The overdose steps never depend on the database; numbers and helplines come from memory.
   await expect(popup.getByText('one spray in one nostril')).toBeVisible();
+  await expect(popup.getByRole('link', { name: 'Possible overdose? Call 911' })).toBeVisible();
+  await expect(popup.getByText('SAMHSA National Helpline')).toBeVisible();
+  // Nearby help works for a ZIP typed in the sidebar, for this page's lifetime.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByLabel('US ZIP code (for nearby help; stays on this device)').fill('80202');
+  await panel.getByRole('button', { name: 'Save location' }).click();
+  await expect(panel.locator('ol.places > li').first()).toContainText('Denver', { timeout: 30_000 });
+  expect((await new AxeBuilder({ page: panel }).analyze()).violations).toEqual([]);
+  // Snippets need real storage: the library says so instead of showing an empty list.
+  await blocker.reload();
+  await expect(blocker.getByRole('alert').first()).toContainText('Second Chance can’t open its local storage');
 });

@@ -68,6 +68,45 @@ export async function saveSelectionInSidebar(context: BrowserContext, extensionI
   return panel;
 }
 
+/**
+ * Break the extension's database the way a broken newer build might: upgrade it past our version
+ * and drop its tables. `page` must be one of the extension's own pages.
+ */
+export async function breakDatabase(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('second-chance', 9_999);
+        request.onupgradeneeded = () => {
+          for (const name of [...request.result.objectStoreNames]) request.result.deleteObjectStore(name);
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+/** Write rows straight into the extension's database from one of its pages (state a test starts from). */
+export async function putRows(page: Page, store: string, rows: unknown[]) {
+  await page.evaluate(
+    ({ store, rows }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('second-chance');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          for (const row of rows) tx.objectStore(store).put(row);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    { store, rows },
+  );
+}
+
 interface Fixtures {
   origin: string;
   context: BrowserContext;

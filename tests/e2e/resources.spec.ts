@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, putRows, test } from './fixtures';
 
 async function setLocation(page: Page, extensionId: string, country: string, zip?: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -91,4 +91,68 @@ test('"Use my current location" asks the browser only on click and keeps only th
   );
   expect(stored).toMatch(/"zip":"802\d\d"/);
   expect(stored).not.toMatch(/39\.75|105\.00/); // the position itself is not kept
+});
+
+test('live refresh: off by default, asked for at opt-in, listings above the bundled ones with their date, failures keep them and say why', async ({ context, worker, extensionId, requests }) => {
+  // The locator, replayed: one record in its JSON shape (findtreatment.gov/locator/exportsAsJson/v2).
+  let answer: { status: number; body: string } = {
+    status: 200,
+    body: JSON.stringify({ page: 1, totalPages: 1, recordCount: 1, rows: [{
+      frid: 'T1', name1: 'Test Recovery Clinic', name2: 'Outpatient', street1: '100 Test St', city: 'Denver', state: 'CO', zip: '80202',
+      phone: '303-555-0100', website: 'https://example.org', latitude: '39.75', longitude: '-104.99', miles: 0.4,
+      services: [{ f1: 'Type of Care', f2: 'TC', f3: 'Outpatient' }],
+    }] }),
+  };
+  const asked: string[] = [];
+  await context.route('https://findtreatment.gov/**', (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ status: answer.status, contentType: 'application/json', body: answer.body });
+  });
+  const page = await context.newPage();
+  await setLocation(page, extensionId, 'US', '80202');
+  const toggle = page.getByLabel('Refresh results for my area from FindTreatment.gov');
+  await expect(toggle).not.toBeChecked();
+  // Nothing went to the locator before the reader opted in (the popup, options and sidebar have all loaded by now).
+  expect(asked).toEqual([]);
+  // Chrome grants the host without a prompt here: the content script's <all_urls> match already covers it (README, permissions).
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://findtreatment.gov/*'] }))).toBe(true);
+
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const live = panel.locator('section.live');
+  await expect(live.getByRole('heading', { name: /^Current listings from FindTreatment\.gov \(fetched .+\)$/ })).toBeVisible();
+  await expect(live.locator('ol.places > li')).toHaveText(/Test Recovery Clinic, Outpatient.*0\.4 mi.*100 Test St, Denver, CO 80202.*303-555-0100/);
+  await expect(live.getByRole('link', { name: 'Call Test Recovery Clinic, Outpatient' })).toHaveAttribute('href', 'tel:3035550100');
+  await expect(panel.getByRole('heading', { name: 'From the bundled directory' })).toBeVisible();
+  await expect(panel.locator('section.live + h3 + ol.places > li')).toHaveCount(10);
+  // Only the ZIP's centre point and a radius went out; a reload within the day uses the cache.
+  expect(asked).toHaveLength(1);
+  expect(new URL(asked[0]).searchParams.get('sAddr')).toBe('39.751526,-104.997673');
+  await panel.reload();
+  await expect(live.locator('ol.places > li')).toContainText('Test Recovery Clinic');
+  expect(asked).toHaveLength(1);
+
+  // The service fails, then answers garbage: the listings stay, with a plain reason.
+  for (const [failure, reason] of [
+    [{ status: 503, body: 'busy' }, 'the service returned an error'],
+    [{ status: 200, body: '<html>maintenance</html>' }, 'the answer was not in the expected form'],
+  ] as const) {
+    answer = failure;
+    await live.getByRole('button', { name: 'Refresh now' }).click();
+    await expect(live.getByRole('status')).toHaveText(new RegExp(`^Could not refresh from FindTreatment\\.gov \\(${reason}\\)\\. Showing the listings fetched .+\\.$`));
+    await expect(live.locator('ol.places > li')).toContainText('Test Recovery Clinic');
+  }
+
+  // Turned off: the sidebar shows only the bundled directory and asks nothing more.
+  const before = asked.length;
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(panel.locator('section.live')).toHaveCount(0);
+  await panel.reload();
+  await expect(panel.locator('ol.places > li')).toHaveCount(10);
+  expect(asked).toHaveLength(before);
+  // The locator was the only host contacted beyond the test's own pages.
+  expect(requests.filter((url) => /^https?:/.test(url) && !url.startsWith('https://findtreatment.gov/'))).toEqual([]);
 });

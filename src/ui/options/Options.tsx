@@ -113,8 +113,12 @@ function WipeData() {
 
 function LiveRefresh({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void> }) {
   const [status, setStatus] = useState('');
-  const change = async (on: boolean) => {
+  const change = async (box: HTMLInputElement) => {
+    const on = box.checked;
+    // The box shows the stored setting, not the click, until the browser has answered.
+    box.checked = settings.liveRefresh;
     if (on) {
+      setStatus(t('liveAsking'));
       // Asked here, inside the click: the permission exists only while the reader wants it.
       const granted = await browser.permissions.request(LIVE_PERMISSION).catch(() => false);
       if (!granted) return setStatus(t('liveDenied'));
@@ -126,7 +130,7 @@ function LiveRefresh({ settings, save }: { settings: Settings; save: (patch: Par
     <section aria-labelledby="live-heading">
       <h2 id="live-heading">{t('liveHeading')}</h2>
       <label class="check">
-        <input type="checkbox" checked={settings.liveRefresh} onChange={(e) => void change(e.currentTarget.checked)} />
+        <input type="checkbox" checked={settings.liveRefresh} onChange={(e) => void change(e.currentTarget)} />
         {t('liveLabel')}
       </label>
       <p class="muted small">{t('liveExplain')}</p>
