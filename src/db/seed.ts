@@ -2,7 +2,8 @@ import type { ReferenceDataset } from '../content-data/dataset';
 import type { Table } from 'dexie';
 import type { SecondChanceDB } from './database';
 
-export type SeedOutcome = 'seeded' | 'current';
+/** 'kept': a new dataset could not be loaded or written, and the previous one still serves. */
+export type SeedOutcome = 'seeded' | 'current' | 'kept';
 
 /** Rows per write: small enough that progress moves and other readers get turns between chunks. */
 const CHUNK = 100;
@@ -54,7 +55,15 @@ export async function ensureSeeded(
 ): Promise<SeedOutcome> {
   const stored = await db.meta.get('datasetVersion');
   if (stored && stored.value === (await bundledVersion())) return 'current';
-  return seedReferenceData(db, await loadDataset(), onProgress);
+  try {
+    return await seedReferenceData(db, await loadDataset(), onProgress);
+  } catch (error) {
+    // A damaged bundled file (or a failed write) aborts the transaction; the previous dataset is
+    // intact, so keep serving it rather than leave the reader with nothing.
+    if (!stored) throw error;
+    console.error('[second-chance] new dataset refused, keeping the previous one', error);
+    return 'kept';
+  }
 }
 
 function bucket<T>(items: T[], keyOf: (item: T) => string): [string, T[]][] {

@@ -59,6 +59,27 @@ describe('seeding reference data', () => {
     expect(reports.at(-1)).toEqual([rows, rows]);
   });
 
+  it('refuses a damaged new dataset and keeps serving the previous one; with nothing to keep it says so', async () => {
+    freshDb();
+    await seedReferenceData(db, dataset);
+    const error = console.error;
+    console.error = () => undefined;
+    try {
+      const damaged = async () => JSON.parse('{"version": "next", "helplines": [') as ReferenceDataset;
+      expect(await ensureSeeded(db, async () => 'next', damaged)).toBe('kept');
+      // Well-formed JSON of the wrong shape fails inside the write transaction: nothing half-written.
+      const wrongShape = async () => ({ ...dataset, version: 'next', resources: [{ cell: null }] }) as unknown as ReferenceDataset;
+      expect(await ensureSeeded(db, async () => 'next', wrongShape)).toBe('kept');
+    } finally {
+      console.error = error;
+    }
+    expect(await db.meta.get('datasetVersion')).toMatchObject({ value: dataset.version });
+    expect(await db.helplines.count()).toBe(dataset.helplines.length);
+    expect(await zipPoint(db, '80202')).toMatchObject({ lat: 39.751526 });
+    freshDb();
+    await expect(ensureSeeded(db, async () => 'next', async () => JSON.parse('{'))).rejects.toThrow(SyntaxError);
+  });
+
   it('only loads the bundled dataset when its version differs', async () => {
     freshDb();
     let loads = 0;
