@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, putRows, test } from './fixtures';
+import { expect, launchWithExtension, putRows, serviceWorkerOf, test } from './fixtures';
 
 async function setLocation(page: Page, extensionId: string, country: string, zip?: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -155,4 +155,30 @@ test('live refresh: off by default, asked for at opt-in, listings above the bund
   expect(asked).toHaveLength(before);
   // The locator was the only host contacted beyond the test's own pages.
   expect(requests.filter((url) => /^https?:/.test(url) && !url.startsWith('https://findtreatment.gov/'))).toEqual([]);
+});
+
+test('a new directory version is seeded at the next start; a sidebar opened meanwhile shows progress, then the places', async ({ profileDir }) => {
+  let context = await launchWithExtension(profileDir);
+  let id = new URL((await serviceWorkerOf(context)).url()).host;
+  const options = await context.newPage();
+  await setLocation(options, id, 'US', '80202');
+  // As if the extension had been updated with a newer dataset than the one stored.
+  await putRows(options, 'meta', [{ key: 'datasetVersion', value: 'an-older-dataset' }]);
+  await context.close();
+
+  context = await launchWithExtension(profileDir);
+  id = new URL((await serviceWorkerOf(context)).url()).host;
+  const panel = await context.newPage();
+  // Remember whether the progress line ever appeared: seeding takes about a second.
+  await panel.addInitScript(() => {
+    new MutationObserver(() => {
+      const status = document.querySelector('.seeding');
+      if (status) (window as unknown as { seenProgress: string }).seenProgress = status.textContent ?? '';
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+  await expect(panel.locator('ol.places > li').first()).toContainText('Denver', { timeout: 30_000 });
+  expect(await panel.evaluate(() => (window as unknown as { seenProgress?: string }).seenProgress)).toMatch(/^Preparing the offline directory \(\d{1,2}%\)…$/);
+  await expect(panel.locator('.seeding')).toHaveCount(0);
+  await context.close();
 });
