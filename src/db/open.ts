@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../content-data/dataset';
-import { SecondChanceDB } from './database';
+import { DB_NAME, SecondChanceDB } from './database';
 import { ensureSeeded } from './seed';
 
 /** Why the database could not be used; each kind has its own advice in the UI. */
@@ -24,7 +24,49 @@ export function classifyDbError(error: unknown): DbProblem {
   return 'failed';
 }
 
-let ready: Promise<SecondChanceDB> | undefined;
+/** Where the bundled reference data comes from (the extension's own files, or a test's). */
+export interface BundledData {
+  version(): Promise<string>;
+  dataset(): Promise<ReferenceDataset>;
+}
+
+/**
+ * An opener that opens and seeds one connection and hands it to every caller. When that connection
+ * closes under us (the database was deleted or upgraded from elsewhere: Dexie closes on
+ * 'versionchange'), the cached connection is forgotten, so the next call opens and reseeds again
+ * instead of handing out a connection that would silently reopen an empty database.
+ */
+export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () => Promise<SecondChanceDB> {
+  let ready: Promise<SecondChanceDB> | undefined;
+  return function open() {
+    if (ready) return ready;
+    const db = new SecondChanceDB(name);
+    const attempt: Promise<SecondChanceDB> = (async () => {
+      try {
+        await db.open();
+        // One seeder at a time across the background and every extension page: a second caller waits,
+        // then finds the data current instead of fetching and parsing it again.
+        const seed = () => ensureSeeded(db, bundled.version, bundled.dataset);
+        await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+        return db;
+      } catch (error) {
+        db.close();
+        throw new DbUnavailableError(classifyDbError(error), error);
+      }
+    })();
+    ready = attempt;
+    // Let a later call retry after a failure (the user may close the blocking window), and reopen
+    // (and reseed) after the connection is closed by a delete or upgrade elsewhere.
+    const forget = () => {
+      if (ready === attempt) ready = undefined;
+    };
+    attempt.catch(forget);
+    db.on('close', forget);
+    return attempt;
+  };
+}
+
+const openExtensionDatabase = createDatabaseOpener({ version: fetchBundledVersion, dataset: fetchBundledDataset });
 
 /**
  * The extension's database, opened and seeded. Only for extension documents and the background:
@@ -34,23 +76,7 @@ export function openDatabase(): Promise<SecondChanceDB> {
   if (!globalThis.location?.protocol.endsWith('-extension:')) {
     return Promise.reject(new Error('openDatabase() is only for extension pages and the background'));
   }
-  ready ??= (async () => {
-    const db = new SecondChanceDB();
-    try {
-      await db.open();
-      // One seeder at a time across the background and every extension page: a second caller waits,
-      // then finds the data current instead of fetching and parsing it again.
-      const seed = () => ensureSeeded(db, fetchBundledVersion, fetchBundledDataset);
-      await (navigator.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
-      return db;
-    } catch (error) {
-      db.close();
-      throw new DbUnavailableError(classifyDbError(error), error);
-    }
-  })();
-  // Let a later call retry after a failure (the user may close the blocking window).
-  ready.catch(() => (ready = undefined));
-  return ready;
+  return openExtensionDatabase();
 }
 
 async function fetchBundledVersion(): Promise<string> {
