@@ -4,7 +4,7 @@ import { DB_NAME, SecondChanceDB } from './database';
 import { ensureSeeded } from './seed';
 
 /** Why the database could not be used; each kind has its own advice in the UI. */
-export type DbProblem = 'unavailable' | 'blocked' | 'failed';
+export type DbProblem = 'unavailable' | 'blocked' | 'full' | 'failed';
 
 export class DbUnavailableError extends Error {
   override name = 'DbUnavailableError';
@@ -16,8 +16,22 @@ export class DbUnavailableError extends Error {
   }
 }
 
+/**
+ * Whether a failure was the browser's storage quota (a full disk, or the origin's share of it).
+ * IndexedDB reports it on the request, Dexie may wrap it (inner) or collect it (bulk failures),
+ * and an aborted transaction can carry it as its cause.
+ */
+export function isQuotaExceeded(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  const failures = Array.isArray(e.failures) ? e.failures : [];
+  return [e.inner, e.cause, ...failures.slice(0, 10)].some((inner) => isQuotaExceeded(inner, depth + 1));
+}
+
 /** Classify a Dexie/IndexedDB failure. */
 export function classifyDbError(error: unknown): DbProblem {
+  if (isQuotaExceeded(error)) return 'full';
   const name = (error as { name?: string })?.name ?? '';
   if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'SecurityError') return 'unavailable';
   if (name === 'VersionError' || name === 'DatabaseClosedError' || name === 'BlockedError' || name === 'TimeoutError') return 'blocked';
