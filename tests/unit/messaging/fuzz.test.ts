@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createMessageHandler, type BackgroundDeps, type Sender } from '../../../src/background/handlers';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
 import { SecondChanceDB } from '../../../src/db/database';
 import { seedReferenceData } from '../../../src/db/seed';
 import { wipeUserData } from '../../../src/db/wipe';
-import { parseMessage, payloads, type MessageType } from '../../../src/messaging/protocol';
+import { parseMessage, payloads, type MessageType, type ToolCommand } from '../../../src/messaging/protocol';
 import { addSnippet } from '../../../src/snippets/repository';
 import { getSettings, updateSettings } from '../../../src/settings/settings';
 import { smallDataset } from '../../support/dataset';
@@ -152,7 +152,7 @@ describe(`message validators under attack (seed ${SEED})`, () => {
 describe(`background handler under attack (seed ${SEED})`, () => {
   let db: SecondChanceDB;
   let deps: BackgroundDeps;
-  let tellTool: ReturnType<typeof vi.fn>;
+  let tellTool: Mock<(tabId: number, command: ToolCommand) => Promise<unknown>>;
 
   async function userData(): Promise<string> {
     return JSON.stringify({ snippets: await db.snippets.toArray(), settings: await db.settings.toArray(), liveCache: await db.liveCache.toArray() });
@@ -170,7 +170,7 @@ describe(`background handler under attack (seed ${SEED})`, () => {
     const tabs = new TabAnalyses();
     // The browser boundary (tabs, panels, the page tool) is faked; the database and every rule are real.
     // The fake page tool always has a valid selection, so a forged save that got through would write.
-    tellTool = vi.fn(async (_tab: number, command: { type: string }) =>
+    tellTool = vi.fn(async (_tab: number, command: ToolCommand) =>
       command.type === 'captureSelection'
         ? { quote: { exact: 'Forged save', prefix: '', suffix: '' }, position: { start: 0, end: 11 }, url: 'https://example.org/story', title: 'Story' }
         : { done: true, placed: [], orphaned: [] },
