@@ -147,3 +147,46 @@ test('IndexedDB deleted under the running extension: the next save reopens and r
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   await expect(library.locator('li.card blockquote')).toHaveText([second]);
 });
+
+test('a database left half-written (reference tables emptied, version record intact) is reseeded on the next start, keeping every snippet', async ({ profileDir, origin }) => {
+  test.setTimeout(120_000);
+  let context = await launchWithExtension(profileDir);
+  let worker = await serviceWorkerOf(context);
+  let id = new URL(worker.url()).host;
+  const { page, panel } = await openStory(context, worker, id, origin);
+  await saveFromPanel(page, panel, FIRST);
+  await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await expect(popup.getByText('SAMHSA National Helpline', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
+
+  // What a crash between writes (or an older build) can leave: tables emptied, the meta rows kept.
+  const damage = await worker.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('second-chance');
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['helplines', 'evidence'], 'readwrite');
+          tx.objectStore('helplines').clear();
+          tx.objectStore('evidence').clear();
+          tx.oncomplete = () => (db.close(), resolve('damaged'));
+          tx.onerror = () => reject(tx.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  expect(damage).toBe('damaged');
+  await context.close();
+
+  context = await launchWithExtension(profileDir);
+  worker = await serviceWorkerOf(context);
+  id = new URL(worker.url()).host;
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${id}/popup.html`);
+  await expect(again.getByText('SAMHSA National Helpline', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${id}/library.html`);
+  await expect(library.locator('li.card blockquote')).toHaveText([FIRST]);
+  await context.close();
+});
