@@ -9,7 +9,7 @@ export default defineUnlistedScript(() => {
   flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const command = message as ToolCommand;
-    if (!['highlight', 'captureSelection', 'showSnippets', 'snippetSaved'].includes(command?.type)) return;
+    if (!['highlight', 'captureSelection', 'showSnippets', 'snippetSaved', 'snippetNotSaved'].includes(command?.type)) return;
     sendResponse(runToolCommand(document, command));
   });
 });

@@ -36,6 +36,7 @@ export function browserDeps(): BackgroundDeps {
       tellTool,
       snippetsChanged: () => broadcast({ type: 'snippetsChanged' }),
       savedMessage: t('snippetSavedToast'),
+      notSavedMessage: (reason) => t(reason === 'storage-full' ? 'saveStorageFullToast' : 'saveFailed'),
       isPrivate: async (tabId) => (await browser.tabs.get(tabId)).incognito,
     }),
     async quickHide(tabId) {

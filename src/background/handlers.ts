@@ -42,7 +42,16 @@ type Reply = Result<MessageType>;
  * effect. Page-realm messages must come from a tab; page-inspection messages from our own pages.
  */
 export function createMessageHandler(deps: BackgroundDeps) {
+  /** Nothing escapes: a throw or a rejection becomes an error reply, so the sender is always answered. */
   return function handle(raw: unknown, sender: Sender): Promise<Reply> {
+    try {
+      return dispatch(raw, sender).catch((error: unknown) => reject(`failed: ${describe(error)}`));
+    } catch (error) {
+      return reject(`failed: ${describe(error)}`);
+    }
+  };
+
+  function dispatch(raw: unknown, sender: Sender): Promise<Reply> {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return reject(parsed.error);
     const message = parsed.message;
@@ -84,8 +93,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
       return deps.wipeAll().then(() => ok<'wipeAll'>({ wiped: true }));
     }
     if (tabId === undefined) return reject(`${message.type}: must come from a page`);
-    return run(message, tabId).catch((error) => reject(`${message.type}: ${String(error)}`));
-  };
+    return run(message, tabId).catch((error) => reject(`${message.type}: ${describe(error)}`));
+  }
 
   async function run(message: Message, tabId: number): Promise<Reply> {
     switch (message.type) {
@@ -120,6 +129,12 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
 function ok<T extends MessageType>(data: Results[T]): Promise<Reply> {
   return Promise.resolve({ ok: true, data } as Reply);
+}
+
+/** A short, safe description of anything thrown (its own toString may throw, or be huge). */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+  return text.slice(0, 200);
 }
 
 function reject(error: string): Promise<Reply> {

@@ -1,4 +1,5 @@
 import type { SecondChanceDB } from '../db/database';
+import { isQuotaExceeded } from '../db/open';
 import { rankCards } from '../evidence/rank';
 import type { PageAnalysis, SaveOutcome, ToolCommand } from '../messaging/protocol';
 import { addSnippet, snippetsForPage } from '../snippets/repository';
@@ -13,6 +14,8 @@ export interface SnippetDeps {
   snippetsChanged(): void;
   /** "Saved to Second Chance", in the UI language. */
   savedMessage: string;
+  /** Why a save failed, in the UI language, for the page's toast. */
+  notSavedMessage(reason: 'storage-full' | 'unavailable'): string;
   /** Whether the tab is in a private (incognito) window. */
   isPrivate(tabId: number): Promise<boolean>;
 }
@@ -45,7 +48,11 @@ export function createSnippetService(deps: SnippetDeps) {
       return { saved: true, id };
     } catch (error) {
       console.warn('[second-chance] could not save a snippet', error);
-      return { saved: false, reason: 'unavailable' };
+      // Nothing was written (one add); the reader's selection is untouched on the page, so the
+      // toast tells them to copy it when storage is full rather than letting the quote vanish.
+      const reason = isQuotaExceeded(error) ? 'storage-full' : 'unavailable';
+      void deps.tellTool(tabId, { type: 'snippetNotSaved', message: deps.notSavedMessage(reason) }).catch(() => undefined);
+      return { saved: false, reason };
     }
   }
 

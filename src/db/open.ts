@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../content-data/dataset';
-import { SecondChanceDB } from './database';
-import { ensureSeeded } from './seed';
+import { DB_NAME, SecondChanceDB } from './database';
+import { ensureSeeded, type SeedProgress } from './seed';
 
 /** Why the database could not be used; each kind has its own advice in the UI. */
-export type DbProblem = 'unavailable' | 'blocked' | 'failed';
+export type DbProblem = 'unavailable' | 'blocked' | 'full' | 'failed';
 
 export class DbUnavailableError extends Error {
   override name = 'DbUnavailableError';
@@ -16,15 +16,72 @@ export class DbUnavailableError extends Error {
   }
 }
 
+/**
+ * Whether a failure was the browser's storage quota (a full disk, or the origin's share of it).
+ * IndexedDB reports it on the request, Dexie may wrap it (inner) or collect it (bulk failures),
+ * and an aborted transaction can carry it as its cause.
+ */
+export function isQuotaExceeded(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  const failures = Array.isArray(e.failures) ? e.failures : [];
+  return [e.inner, e.cause, ...failures.slice(0, 10)].some((inner) => isQuotaExceeded(inner, depth + 1));
+}
+
 /** Classify a Dexie/IndexedDB failure. */
 export function classifyDbError(error: unknown): DbProblem {
+  if (isQuotaExceeded(error)) return 'full';
   const name = (error as { name?: string })?.name ?? '';
   if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'SecurityError') return 'unavailable';
   if (name === 'VersionError' || name === 'DatabaseClosedError' || name === 'BlockedError' || name === 'TimeoutError') return 'blocked';
   return 'failed';
 }
 
-let ready: Promise<SecondChanceDB> | undefined;
+/** Where the bundled reference data comes from (the extension's own files, or a test's). */
+export interface BundledData {
+  version(): Promise<string>;
+  dataset(): Promise<ReferenceDataset>;
+  progress?: SeedProgress;
+}
+
+/**
+ * An opener that opens and seeds one connection and hands it to every caller. When that connection
+ * closes under us (the database was deleted or upgraded from elsewhere: Dexie closes on
+ * 'versionchange'), the cached connection is forgotten, so the next call opens and reseeds again
+ * instead of handing out a connection that would silently reopen an empty database.
+ */
+export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () => Promise<SecondChanceDB> {
+  let ready: Promise<SecondChanceDB> | undefined;
+  return function open() {
+    if (ready) return ready;
+    const db = new SecondChanceDB(name);
+    const attempt: Promise<SecondChanceDB> = (async () => {
+      try {
+        await db.open();
+        // One seeder at a time across the background and every extension page: a second caller waits,
+        // then finds the data current instead of fetching and parsing it again.
+        const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress);
+        await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+        return db;
+      } catch (error) {
+        db.close();
+        throw new DbUnavailableError(classifyDbError(error), error);
+      }
+    })();
+    ready = attempt;
+    // Let a later call retry after a failure (the user may close the blocking window), and reopen
+    // (and reseed) after the connection is closed by a delete or upgrade elsewhere.
+    const forget = () => {
+      if (ready === attempt) ready = undefined;
+    };
+    attempt.catch(forget);
+    db.on('close', forget);
+    return attempt;
+  };
+}
+
+const openExtensionDatabase = createDatabaseOpener({ version: fetchBundledVersion, dataset: fetchBundledDataset, progress: broadcastProgress });
 
 /**
  * The extension's database, opened and seeded. Only for extension documents and the background:
@@ -34,23 +91,7 @@ export function openDatabase(): Promise<SecondChanceDB> {
   if (!globalThis.location?.protocol.endsWith('-extension:')) {
     return Promise.reject(new Error('openDatabase() is only for extension pages and the background'));
   }
-  ready ??= (async () => {
-    const db = new SecondChanceDB();
-    try {
-      await db.open();
-      // One seeder at a time across the background and every extension page: a second caller waits,
-      // then finds the data current instead of fetching and parsing it again.
-      const seed = () => ensureSeeded(db, fetchBundledVersion, fetchBundledDataset, broadcastProgress);
-      await (navigator.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
-      return db;
-    } catch (error) {
-      db.close();
-      throw new DbUnavailableError(classifyDbError(error), error);
-    }
-  })();
-  // Let a later call retry after a failure (the user may close the blocking window).
-  ready.catch(() => (ready = undefined));
-  return ready;
+  return openExtensionDatabase();
 }
 
 /** Extension pages opened during seeding show its progress (SeedProgress); BroadcastChannel reaches only our own origin. */

@@ -10,15 +10,37 @@ const CHUNK = 100;
 
 export type SeedProgress = (done: number, total: number) => void;
 
+type Counts = Record<string, number>;
+
+/** How many records each reference table should hold after seeding (recorded with the version). */
+async function tableCounts(db: SecondChanceDB): Promise<Counts> {
+  const counts: Counts = {};
+  for (const table of db.referenceTables()) counts[table.name] = await table.count();
+  return counts;
+}
+
+/**
+ * Whether the stored reference data is this version *and* complete. The version alone is not
+ * enough: a database left half-written (tables cleared or partly filled by an older build, or by
+ * hand) would otherwise count as current forever. Counting five tables is a few index reads.
+ */
+async function isCurrent(db: SecondChanceDB, version: string): Promise<boolean> {
+  const [stored, expected] = await Promise.all([db.meta.get('datasetVersion'), db.meta.get('datasetCounts')]);
+  if (stored?.value !== version || !expected) return false;
+  const want = expected.value as Counts;
+  const have = await tableCounts(db);
+  return Object.keys(have).every((name) => want?.[name] === have[name]);
+}
+
 /**
  * Replace the reference tables with the bundled dataset when its version differs from the
- * stored one. One transaction: readers see the old data or the new, never half; user tables are
- * not part of the transaction, so they cannot be touched. Writes go in chunks, reporting progress.
+ * stored one, or the stored tables are incomplete. One transaction: readers see the old data or
+ * the new, never half; user tables are not part of the transaction, so they cannot be touched.
+ * Writes go in chunks, reporting progress.
  */
 export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDataset, onProgress?: SeedProgress): Promise<SeedOutcome> {
   return db.transaction('rw', [...db.referenceTables(), db.meta], async () => {
-    const stored = await db.meta.get('datasetVersion');
-    if (stored?.value === dataset.version) return 'current';
+    if (await isCurrent(db, dataset.version)) return 'current';
     await Promise.all(db.referenceTables().map((t) => t.clear()));
     const writes: [Table, unknown[]][] = [
       [db.evidence, dataset.evidence],
@@ -41,20 +63,21 @@ export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDa
       { key: 'sources', value: dataset.sources },
       { key: 'resourcesAsOf', value: dataset.resourcesAsOf },
       { key: 'seededAt', value: Date.now() },
+      { key: 'datasetCounts', value: await tableCounts(db) },
     ]);
     return 'seeded';
   });
 }
 
-/** Seed if needed, fetching the bundled dataset only when the stored version is stale. */
+/** Seed if needed, fetching the bundled dataset only when the stored data is stale or incomplete. */
 export async function ensureSeeded(
   db: SecondChanceDB,
   bundledVersion: () => Promise<string>,
   loadDataset: () => Promise<ReferenceDataset>,
   onProgress?: SeedProgress,
 ): Promise<SeedOutcome> {
+  if (await isCurrent(db, await bundledVersion())) return 'current';
   const stored = await db.meta.get('datasetVersion');
-  if (stored && stored.value === (await bundledVersion())) return 'current';
   try {
     return await seedReferenceData(db, await loadDataset(), onProgress);
   } catch (error) {

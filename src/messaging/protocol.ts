@@ -56,7 +56,8 @@ export interface Results {
   wipeAll: { wiped: true };
 }
 
-export type SaveOutcome = { saved: true; id: number } | { saved: false; reason: 'no-selection' | 'unavailable' | 'invalid' | 'private' };
+/** 'storage-full': the browser's storage quota ran out; the selection stays on the page to copy or retry. */
+export type SaveOutcome = { saved: true; id: number } | { saved: false; reason: 'no-selection' | 'unavailable' | 'storage-full' | 'invalid' | 'private' };
 
 /** A saved quote as the page tool needs it to find and mark the text again. */
 export interface SnippetAnchor {
@@ -73,7 +74,9 @@ export type ToolCommand =
   | { type: 'highlight'; on: boolean }
   | { type: 'captureSelection' }
   | { type: 'showSnippets'; items: SnippetAnchor[] }
-  | { type: 'snippetSaved'; message: string };
+  | { type: 'snippetSaved'; message: string }
+  /** A save failed: say so on the page too (saves from the menu or shortcut have no other feedback). */
+  | { type: 'snippetNotSaved'; message: string };
 
 export type MessageType = keyof typeof payloads;
 export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;

@@ -21,6 +21,9 @@ export function runToolCommand(doc: Document, command: ToolCommand): unknown {
     case 'snippetSaved':
       toast(doc, command.message);
       return { done: true };
+    case 'snippetNotSaved':
+      toast(doc, command.message, '#991b1b');
+      return { done: true };
     default:
       return undefined;
   }
@@ -55,7 +58,7 @@ function showSnippets(doc: Document, items: SnippetAnchor[]) {
 }
 
 /** A short confirmation in our own element; it never shows the snippet's note or tags. */
-function toast(doc: Document, message: string) {
+function toast(doc: Document, message: string, background = '#0f766e') {
   doc.querySelector(TOAST_TAG)?.remove();
   const host = doc.createElement(TOAST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -63,8 +66,8 @@ function toast(doc: Document, message: string) {
   box.setAttribute('role', 'status');
   box.textContent = message;
   box.style.cssText =
-    'position:fixed;left:16px;bottom:16px;z-index:2147483647;font:14px/1.4 system-ui,sans-serif;background:#0f766e;color:#fff;padding:8px 12px;border-radius:8px;box-shadow:0 2px 8px rgb(0 0 0 / .2)';
+    `position:fixed;left:16px;bottom:16px;z-index:2147483647;font:14px/1.4 system-ui,sans-serif;background:${background};color:#fff;padding:8px 12px;border-radius:8px;box-shadow:0 2px 8px rgb(0 0 0 / .2)`;
   shadow.append(box);
   (doc.body ?? doc.documentElement).append(host);
-  setTimeout(() => host.remove(), 4000);
+  setTimeout(() => host.remove(), background === '#0f766e' ? 4000 : 10000); // a failure stays long enough to read
 }

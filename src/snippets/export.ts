@@ -1,4 +1,5 @@
 import type { SecondChanceDB } from '../db/database';
+import { isQuotaExceeded } from '../db/open';
 import { Snippet, SnippetExport } from './schema';
 import { textFragmentUrl } from './url';
 
@@ -61,7 +62,9 @@ export async function importSnippets(db: SecondChanceDB, text: string): Promise<
   }
   const version = (data as { version?: unknown })?.version;
   if ((data as { format?: unknown })?.format === 'second-chance-snippets' && version !== 1) {
-    return { ok: false, error: `This snippet file has version ${String(version)}, which this version of Second Chance cannot read. Nothing was imported.` };
+    // Only a short number or string goes into the message: String() of a deeply nested array recurses.
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : typeof version;
+    return { ok: false, error: `This snippet file has version ${shown}, which this version of Second Chance cannot read. Nothing was imported.` };
   }
   const parsed = SnippetExport.safeParse(data);
   if (!parsed.success) {
@@ -69,12 +72,22 @@ export async function importSnippets(db: SecondChanceDB, text: string): Promise<
     const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
     return { ok: false, error: `This is not a Second Chance snippet file${where}: ${issue.message}. Nothing was imported.` };
   }
-  return db.transaction('rw', db.snippets, async () => {
-    const existing = new Set((await db.snippets.toArray()).map(key));
-    const fresh = parsed.data.snippets.filter((s) => !existing.has(key(s))).map(({ id: _id, ...rest }) => rest);
-    await db.snippets.bulkAdd(fresh);
-    return { ok: true as const, added: fresh.length, skipped: parsed.data.snippets.length - fresh.length };
-  });
+  try {
+    return await db.transaction('rw', db.snippets, async () => {
+      // Seen keys grow as rows are taken, so a file listing the same snippet twice adds it once.
+      const seen = new Set((await db.snippets.toArray()).map(key));
+      const fresh = parsed.data.snippets
+        .filter((s) => !seen.has(key(s)) && !!seen.add(key(s)))
+        .map(({ id: _id, ...rest }) => rest);
+      await db.snippets.bulkAdd(fresh);
+      return { ok: true as const, added: fresh.length, skipped: parsed.data.snippets.length - fresh.length };
+    });
+  } catch (error) {
+    // One transaction: when it fails nothing was written. Say why in words the reader can act on.
+    console.warn('[second-chance] import failed', error);
+    if (isQuotaExceeded(error)) return { ok: false, error: 'The browser has no storage space left for Second Chance. Free some disk space, then import again. Nothing was imported; your snippets are unchanged.' };
+    return { ok: false, error: 'The snippets could not be written to local storage. Nothing was imported; your snippets are unchanged. Reopen this page and try again.' };
+  }
 }
 
 const key = (s: Snippet) => `${s.url}\u0000${s.quote}\u0000${s.savedAt}`;

@@ -25,7 +25,7 @@ export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnal
     } else if (reply.data.reason === 'private') {
       setAskPrivate(true);
       setStatus(t('privateWindow'));
-    } else setStatus(reply.data.reason === 'no-selection' ? t('saveNoSelection') : t('saveFailed'));
+    } else setStatus(reply.data.reason === 'no-selection' ? t('saveNoSelection') : reply.data.reason === 'storage-full' ? t('saveStorageFull') : t('saveFailed'));
   };
   return (
     <section aria-labelledby="snippets-heading">

@@ -117,7 +117,7 @@ describe('saving a selection (background)', () => {
       claims: ['naloxone_enables_use'], phrases: [{ phrase: 'naloxone', topic: 'overdose', count: 4 }], textLength: 1000,
     });
     const tellTab = vi.fn(async (_tab: number, command: { type: string }) => (command.type === 'captureSelection' ? reply : { placed: [], orphaned: [] }));
-    const service = createSnippetService({ db: async () => db, tabs, tellTool: tellTab, snippetsChanged: vi.fn(), savedMessage: 'Saved', isPrivate: async () => isPrivate });
+    const service = createSnippetService({ db: async () => db, tabs, tellTool: tellTab, snippetsChanged: vi.fn(), savedMessage: 'Saved', notSavedMessage: (r) => `Not saved: ${r}`, isPrivate: async () => isPrivate });
     return { service, tellTab };
   };
 
@@ -137,7 +137,7 @@ describe('saving a selection (background)', () => {
     const id = saved.saved ? saved.id : -1;
     const tabs = new TabAnalyses();
     const orphanService = createSnippetService({
-      db: async () => db, tabs, snippetsChanged: vi.fn(), savedMessage: 'Saved', isPrivate: async () => false,
+      db: async () => db, tabs, snippetsChanged: vi.fn(), savedMessage: 'Saved', notSavedMessage: (r) => `Not saved: ${r}`, isPrivate: async () => false,
       tellTool: vi.fn(async () => ({ placed: [], orphaned: [id, 999, 'x'] })),
     });
     await orphanService.showSaved(3, 'https://example.org/story');
