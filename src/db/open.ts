@@ -38,6 +38,9 @@ export function classifyDbError(error: unknown): DbProblem {
   return 'failed';
 }
 
+/** Meta key: when the database was deleted or replaced under the running extension (shown until dismissed). */
+export const STORAGE_RESET_KEY = 'storageResetAt';
+
 /** Where the bundled reference data comes from (the extension's own files, or a test's). */
 export interface BundledData {
   version(): Promise<string>;
@@ -53,6 +56,8 @@ export interface BundledData {
  */
 export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () => Promise<SecondChanceDB> {
   let ready: Promise<SecondChanceDB> | undefined;
+  /** When our connection was closed from outside (the database deleted or replaced), to tell the reader. */
+  let lostAt: number | undefined;
   return function open() {
     if (ready) return ready;
     const db = new SecondChanceDB(name);
@@ -63,6 +68,10 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
         // then finds the data current instead of fetching and parsing it again.
         const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress);
         await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+        if (lostAt) {
+          await db.meta.put({ key: STORAGE_RESET_KEY, value: lostAt });
+          lostAt = undefined;
+        }
         return db;
       } catch (error) {
         db.close();
@@ -76,7 +85,10 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
       if (ready === attempt) ready = undefined;
     };
     attempt.catch(forget);
-    db.on('close', forget);
+    db.on('close', () => {
+      lostAt ??= Date.now();
+      forget();
+    });
     return attempt;
   };
 }

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { DbUnavailableError } from '../db/open';
+import { DbUnavailableError, openDatabase, STORAGE_RESET_KEY } from '../db/open';
 import { t } from '../i18n';
 import { useStorageProblem } from './database';
+import { useLive } from './use-live';
 import type { AsyncState } from './use-async';
 
 /** Loading and error states shared by every data view; `children` renders the ready data. */
@@ -30,5 +31,20 @@ export function StorageNotice() {
     <DbErrorView error={new DbUnavailableError(problem)}>
       <p>{t('memoryFallback')}</p>
     </DbErrorView>
+  );
+}
+
+/** After the database was deleted under the running extension: say what that means for saved quotes. */
+export function StorageResetNotice() {
+  const reset = useLive((db) => db.meta.get(STORAGE_RESET_KEY), [], openDatabase);
+  if (reset.status !== 'ready' || !reset.data) return null;
+  const dismiss = async () => (await openDatabase()).meta.delete(STORAGE_RESET_KEY);
+  return (
+    <div role="alert" class="error">
+      <p>{t('storageReset', new Date(Number(reset.data.value)).toLocaleString())}</p>
+      <button type="button" onClick={() => void dismiss()}>
+        {t('dismiss')}
+      </button>
+    </div>
   );
 }

@@ -146,6 +146,13 @@ test('IndexedDB deleted under the running extension: the next save reopens and r
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   await expect(library.locator('li.card blockquote')).toHaveText([second]);
+  // The reader is told what happened to the quotes saved before, and how to bring them back.
+  const notice = library.getByRole('alert').filter({ hasText: 'storage was deleted or replaced outside the extension' });
+  await expect(notice).toContainText('import that file in the library');
+  await expect(panel.getByRole('alert').filter({ hasText: 'storage was deleted or replaced' })).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(library.getByRole('alert')).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
 });
 
 test('a database left half-written (reference tables emptied, version record intact) is reseeded on the next start, keeping every snippet', async ({ profileDir, origin }) => {

@@ -7,7 +7,7 @@ import { facets, filterSnippets, type SnippetFilter } from '../../snippets/searc
 import type { Snippet } from '../../snippets/schema';
 import { textFragmentUrl } from '../../snippets/url';
 import { isPersisted, requestPersistence } from '../persistence';
-import { StateView } from '../StateView';
+import { StateView, StorageResetNotice } from '../StateView';
 import { useLive } from '../use-live';
 
 /** Every saved quote: search and filters, edit notes and tags, select, delete with undo, export, import. */
@@ -69,6 +69,7 @@ export function Library() {
   return (
     <main class="library">
       <h1>{t('libraryHeading')}</h1>
+      <StorageResetNotice />
       {persisted === undefined ? null : <p class="muted small">{persisted ? t('persisted') : t('notPersisted')}</p>}
       <div class="row filters">
         <label class="search">

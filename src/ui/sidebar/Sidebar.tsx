@@ -7,7 +7,7 @@ import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { currentHelplines, loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
-import { StateView, StorageNotice } from '../StateView';
+import { StateView, StorageNotice, StorageResetNotice } from '../StateView';
 import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
@@ -32,6 +32,7 @@ export function Sidebar() {
         <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
         <SeedProgress />
         <StorageNotice />
+        <StorageResetNotice />
       </header>
       <main>
         <h1>{t('sidebarHeading')}</h1>
