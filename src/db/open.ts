@@ -61,17 +61,20 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
   return function open() {
     if (ready) return ready;
     const db = new SecondChanceDB(name);
+    let opened = false;
     const attempt: Promise<SecondChanceDB> = (async () => {
       try {
         await db.open();
         // One seeder at a time across the background and every extension page: a second caller waits,
         // then finds the data current instead of fetching and parsing it again.
-        const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress);
+        // However seeding ends, report it finished so no page keeps showing a progress bar.
+        const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress).finally(() => bundled.progress?.(1, 1));
         await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
         if (lostAt) {
           await db.meta.put({ key: STORAGE_RESET_KEY, value: lostAt });
           lostAt = undefined;
         }
+        opened = true;
         return db;
       } catch (error) {
         db.close();
@@ -85,8 +88,10 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
       if (ready === attempt) ready = undefined;
     };
     attempt.catch(forget);
+    // Dexie also fires 'close' for our own close() after a failed open: only a connection that was
+    // working and got closed from outside means the data went away.
     db.on('close', () => {
-      lostAt ??= Date.now();
+      if (opened) lostAt ??= Date.now();
       forget();
     });
     return attempt;

@@ -15,9 +15,10 @@ const TIMEOUT_MS = 8000;
 const METRES_PER_MILE = 1609.344;
 
 const text = z.string().trim().max(300);
+/** A number the locator may send as a string; empty or null means unknown (not 0). */
+const optionalNumber = z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.number().nonnegative().optional());
 /** One record of the locator's JSON export (fields as documented for exportsAsJson/v2). */
 const LiveRecord = z.object({
-  frid: z.union([z.string(), z.number()]).transform(String).optional(),
   name1: text.min(1),
   name2: text.optional().nullable(),
   street1: text.optional().nullable(),
@@ -29,7 +30,7 @@ const LiveRecord = z.object({
   website: text.optional().nullable(),
   latitude: z.coerce.number().min(-90).max(90),
   longitude: z.coerce.number().min(-180).max(180),
-  miles: z.coerce.number().nonnegative().optional().nullable(),
+  miles: optionalNumber,
   services: z.array(z.object({ f1: text.optional().nullable(), f3: z.string().max(2000).optional().nullable() })).optional().nullable(),
 });
 
@@ -51,17 +52,34 @@ export type LiveResult =
 
 function toPlace(r: z.infer<typeof LiveRecord>): LivePlace {
   const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(', ');
-  const website = r.website && /^https?:\/\//i.test(r.website) ? r.website : null;
+  const website = safeWebsite(r.website);
   return {
     name: join(r.name1, r.name2),
     address: join(r.street1, r.street2, r.city, [r.state, r.zip].filter(Boolean).join(' ')),
-    phone: r.phone && /\d/.test(r.phone) ? r.phone : null,
+    phone: r.phone && /\d{3}/.test(r.phone) ? r.phone : null,
     website,
     miles: r.miles ?? null,
     lat: r.latitude,
     lon: r.longitude,
     services: (r.services ?? []).map((s) => [s.f1, s.f3].filter(Boolean).join(': ')).filter(Boolean).slice(0, 6),
   };
+}
+
+/** http(s) links only ("www.x.org" gets https://); anything else (javascript:, data:) is dropped. */
+function safeWebsite(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(/^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : `https://${raw}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The number to dial for a listed phone: digits only, an extension ("x12", "ext. 12") left off; null if not a US number. */
+export function dialable(phone: string): string | null {
+  const digits = phone.split(/x|ext/i)[0].replace(/\D/g, '');
+  return digits.length === 10 || (digits.length === 11 && digits.startsWith('1')) ? digits : null;
 }
 
 /** Parse a response body: an array of records or an object with `rows`. Bad records are skipped and counted. */
@@ -84,6 +102,8 @@ export async function fetchLive(origin: ZipPoint, radiusMiles: number, base = LI
   const url = new URL('/locator/exportsAsJson/v2', base);
   url.search = new URLSearchParams({
     sAddr: `${origin.lat},${origin.lon}`,
+    // Substance use services (the locator also lists mental-health-only facilities).
+    sType: 'SA',
     limitType: '2',
     limitValue: String(Math.round(radiusMiles * METRES_PER_MILE)),
     pageSize: '20',

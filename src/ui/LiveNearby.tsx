@@ -1,10 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { LIVE_PERMISSION, liveNear, withoutPermission, type LivePlace, type LiveResult } from '../resources/live';
+import { dialable, LIVE_PERMISSION, liveNear, withoutPermission, type LivePlace, type LiveResult } from '../resources/live';
 import { zipPoint } from '../resources/nearby';
 import { uiDatabase } from './database';
-import { useAsync } from './use-async';
 
 async function refresh(zip: string, force: boolean): Promise<LiveResult | null> {
   const db = await uiDatabase();
@@ -18,25 +17,35 @@ async function refresh(zip: string, force: boolean): Promise<LiveResult | null> 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Opt-in current listings from FindTreatment.gov, above the bundled ones, with their own date. A failure keeps what was cached. */
-export function LiveNearby({ zip }: { zip: string }) {
-  const [asked, setAsked] = useState(0);
-  const live = useAsync(() => refresh(zip, asked > 0), [zip, asked]);
-  const result = live.status === 'ready' ? live.data : null;
-  if (live.status === 'loading') return <p aria-busy="true" class="muted small">{t('loading')}</p>;
-  if (!result) return null;
+export function LiveNearby({ zip, limit }: { zip: string; limit: number }) {
+  const [result, setResult] = useState<LiveResult | null>(null);
+  const [busy, setBusy] = useState(true);
+  const load = (force: boolean) => {
+    setBusy(true);
+    let current = true;
+    refresh(zip, force)
+      .then((next) => current && setResult(next))
+      .catch(() => current && setResult({ ok: false, reason: 'offline', detail: 'unexpected failure' }))
+      .finally(() => current && setBusy(false));
+    return () => void (current = false);
+  };
+  // A new ZIP uses the day's cache; only "Refresh now" asks again.
+  useEffect(() => load(false), [zip]);
+  if (!result) return busy ? <p aria-busy="true" class="muted small">{t('loading')}</p> : null;
   const shown = result.ok ? result : result.cached;
+  // While a refresh runs, the last listings stay on screen (and the button keeps focus).
   return (
-    <section aria-labelledby="live-results-heading" class="live">
+    <section aria-labelledby="live-results-heading" aria-busy={busy} class="live">
       <h3 id="live-results-heading">{shown ? t('liveResults', when(shown.fetchedAt)) : t('liveHeading')}</h3>
       {result.ok ? null : (
         <p role="status" class="warning small">
           {t('liveFailed', t(`liveReason_${result.reason}`))} {result.cached ? t('liveShowingCache', when(result.cached.fetchedAt)) : null}
         </p>
       )}
-      {shown ? <LiveList rows={shown.rows} /> : null}
+      {shown ? <LiveList rows={shown.rows.slice(0, limit)} /> : null}
       <p class="muted small">
         {t('liveCallAhead')}{' '}
-        <button type="button" class="link" onClick={() => setAsked((n) => n + 1)}>
+        <button type="button" class="link" disabled={busy} onClick={() => load(true)}>
           {t('liveRefreshNow')}
         </button>
       </p>
@@ -57,9 +66,7 @@ function LiveList({ rows }: { rows: LivePlace[] }) {
           {row.phone ? (
             <>
               <br />
-              <a href={`tel:${row.phone.replace(/[^\d+]/g, '')}`} aria-label={t('livePhone', row.name)}>
-                {row.phone}
-              </a>
+              <Phone phone={row.phone} name={row.name} />
             </>
           ) : null}
           {row.website ? (
@@ -74,5 +81,16 @@ function LiveList({ rows }: { rows: LivePlace[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A call link when the number is dialable (its visible text leads the accessible name); plain text otherwise. */
+function Phone({ phone, name }: { phone: string; name: string }) {
+  const digits = dialable(phone);
+  if (!digits) return <span>{phone}</span>;
+  return (
+    <a href={`tel:+${digits.length === 10 ? `1${digits}` : digits}`} aria-label={t('livePhone', [phone, name])}>
+      {phone}
+    </a>
   );
 }

@@ -30,7 +30,7 @@ export function NearbyHelp({ settings, limit, choose = true }: { settings: Setti
       ) : null}
       {settings.liveRefresh ? (
         <>
-          <LiveNearby zip={zip} />
+          <LiveNearby zip={zip} limit={limit} />
           <h3>{t('bundledHeading')}</h3>
         </>
       ) : null}

@@ -16,9 +16,13 @@ export function SeedProgress() {
     return () => channel.close();
   }, []);
   if (!progress) return null;
+  // Announced once (the fixed label); the changing percentage is shown, not read out on every step.
   return (
-    <div role="status" class="seeding">
-      <span id="seed-progress-label">{t('seeding', String(Math.floor((100 * progress.done) / progress.total)))}</span>
+    <div class="seeding">
+      <span role="status" id="seed-progress-label">
+        {t('seedingLabel')}
+      </span>{' '}
+      <span aria-hidden="true">{t('seeding', String(Math.floor((100 * progress.done) / progress.total)))}</span>
       <progress aria-labelledby="seed-progress-label" max={progress.total} value={progress.done} />
     </div>
   );

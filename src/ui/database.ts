@@ -12,14 +12,13 @@ const listeners = new Set<(p: DbProblem | undefined) => void>();
  * says why and that changes will not be kept). Snippets never use this: they need real storage.
  */
 export async function uiDatabase(): Promise<SecondChanceDB> {
+  // Once a page has fallen back it stays there, so its reads and writes never go to two databases.
+  if (problem) return openMemoryDatabase();
   try {
     return await openDatabase();
   } catch (error) {
-    const next = error instanceof DbUnavailableError ? error.problem : classifyDbError(error);
-    if (problem !== next) {
-      problem = next;
-      listeners.forEach((listener) => listener(problem));
-    }
+    problem = error instanceof DbUnavailableError ? error.problem : classifyDbError(error);
+    listeners.forEach((listener) => listener(problem));
     return openMemoryDatabase();
   }
 }

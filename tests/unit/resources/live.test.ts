@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SecondChanceDB } from '../../../src/db/database';
 import { wipeUserData } from '../../../src/db/wipe';
-import { fetchLive, liveNear, LIVE_TTL_MS, withoutPermission } from '../../../src/resources/live';
+import { dialable, fetchLive, liveNear, LIVE_TTL_MS, parseLive, withoutPermission } from '../../../src/resources/live';
 
 /** A local stand-in for the locator: replays answers of its record shape, good and bad. */
 let server: Server;
@@ -43,11 +43,27 @@ describe('live refresh client', () => {
   it('asks for the ZIP’s point and radius in metres, keeps valid records and counts the rest', async () => {
     mode = 'ok';
     const result = await fetchLive(denver, 5, base);
-    expect(lastQuery).toContain('/locator/exportsAsJson/v2?sAddr=39.751526%2C-104.997673&limitType=2&limitValue=8047');
+    expect(lastQuery).toContain('/locator/exportsAsJson/v2?sAddr=39.751526%2C-104.997673&sType=SA&limitType=2&limitValue=8047');
     expect(result).toMatchObject({ ok: true, skipped: 1, fromCache: false });
     if (result.ok) expect(result.rows[0]).toMatchObject({ name: 'Clinic 1, Outpatient', address: '1 Champa St, Denver, CO 80202', phone: '303-555-0100', lat: 39.75 });
     mode = 'array';
     expect(await fetchLive(denver, 5, base)).toMatchObject({ ok: true, rows: [{ name: 'Clinic 3, Outpatient' }] });
+  });
+
+  it('keeps only http(s) websites, never turns a missing distance into 0, and dials phones without their extension', () => {
+    const one = (patch: object) => parseLive({ rows: [{ ...record(1), ...patch }] })!.rows[0];
+    expect(one({ website: 'javascript:alert(1)' }).website).toBeNull();
+    expect(one({ website: 'data:text/html,<b>x</b>' }).website).toBeNull();
+    expect(one({ website: 'www.example.org/intake' }).website).toBe('https://www.example.org/intake');
+    expect(one({ website: 'http://example.org' }).website).toBe('http://example.org/');
+    expect(one({ miles: null }).miles).toBeNull();
+    expect(one({ miles: '' }).miles).toBeNull();
+    expect(one({ miles: '2.5' }).miles).toBe(2.5);
+    expect(dialable('303-555-0100 x12')).toBe('3035550100');
+    expect(dialable('(303) 555-0100 ext. 4')).toBe('3035550100');
+    expect(dialable('1-800-662-4357')).toBe('18006624357');
+    expect(dialable('call the front desk')).toBeNull();
+    expect(dialable('555-0100')).toBeNull();
   });
 
   it.each([
