@@ -4,23 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
 import { launchWithExtension } from '../../tests/support/launch';
+import { traceExtensionCost, type PageCost } from '../../tests/support/trace';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
-}
-
-export interface PageCost {
-  /** Main-thread milliseconds spent in the extension's content script. */
-  extensionMs: number;
-  /** The most extension time inside one task (a task over 50 ms would be jank). */
-  maxTaskMs: number;
-  tasks: number;
-}
+export type { PageCost };
 
 /** Main-thread time of our content script on each seed page and a 5 MB forum page (Chrome tracing). */
 export async function measureInChromium(): Promise<Record<string, PageCost>> {
@@ -43,32 +29,12 @@ export async function measureInChromium(): Promise<Record<string, PageCost>> {
 
 async function tracePage(context: BrowserContext, url: string): Promise<PageCost> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForTimeout(2500); // idle-time analysis, the background round trip, the notice
-  const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
-  await cdp.send('Tracing.end');
-  await done;
+  const cost = await traceExtensionCost(context, page, async () => {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForTimeout(2500); // idle-time analysis, the background round trip, the notice
+  });
   await page.close();
-
-  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const tasks = complete.filter((e) => e.name === 'RunTask');
-  const script = complete.filter((e) => ['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'TimerFire', 'FireIdleCallback'].includes(e.name) && ours(e));
-  // Count only outermost extension events, per task.
-  const perTask = new Map<TraceEvent, number>();
-  let total = 0;
-  const outer = script.filter((e) => !script.some((o) => o !== e && o.tid === e.tid && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && (o.ts < e.ts || o.dur! > e.dur!)));
-  for (const e of outer) {
-    total += e.dur!;
-    const task = tasks.find((t) => t.tid === e.tid && t.ts <= e.ts && t.ts + t.dur! >= e.ts + e.dur!);
-    if (task) perTask.set(task, (perTask.get(task) ?? 0) + e.dur!);
-  }
-  const ms = (us: number) => Math.round(us / 10) / 100;
-  return { extensionMs: ms(total), maxTaskMs: ms(Math.max(0, ...perTask.values())), tasks: perTask.size };
+  return cost;
 }
 
 export interface ExtensionPageTimings {

@@ -1,0 +1,90 @@
+/**
+ * The extension's cost on a web page's main thread, from a Chrome trace: used by `npm run bench`
+ * and the stress tests, so both measure the same thing the same way.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+export interface PageCost {
+  /** Main-thread milliseconds spent in the extension's scripts (content script and page tool). */
+  extensionMs: number;
+  /** The most extension time inside one task (a task over 50 ms would be jank). */
+  maxTaskMs: number;
+  /** How many of the page's tasks ran extension code. */
+  tasks: number;
+}
+
+/** Script entry points Chrome's timeline records with the script's URL. */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'TimerFire', 'FireIdleCallback']);
+
+/** Reduce raw trace events to the extension's cost: outermost extension events, summed per task. */
+export function extensionCost(events: TraceEvent[]): PageCost {
+  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const script = complete.filter((e) => SCRIPT_EVENTS.has(e.name) && ours(e));
+  // Tasks per thread, sorted, to find each event's task by binary search (a minute of a busy page
+  // has hundreds of thousands of tasks).
+  const tasksByThread = new Map<number, TraceEvent[]>();
+  for (const e of complete) if (e.name === 'RunTask') (tasksByThread.get(e.tid) ?? tasksByThread.set(e.tid, []).get(e.tid)!).push(e);
+  for (const list of tasksByThread.values()) list.sort((a, b) => a.ts - b.ts);
+  const taskOf = (e: TraceEvent) => {
+    const list = tasksByThread.get(e.tid) ?? [];
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: TraceEvent | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].ts <= e.ts) (found = list[mid]), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found && found.ts + found.dur! >= e.ts + e.dur! ? found : undefined;
+  };
+  // Count only outermost extension events (a timer callback contains function calls).
+  const byStart = [...script].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outer: TraceEvent[] = [];
+  const openEnd = new Map<number, number>();
+  for (const e of byStart) {
+    if ((openEnd.get(e.tid) ?? -1) >= e.ts + e.dur!) continue;
+    outer.push(e);
+    openEnd.set(e.tid, e.ts + e.dur!);
+  }
+  const perTask = new Map<TraceEvent, number>();
+  let total = 0;
+  for (const e of outer) {
+    total += e.dur!;
+    const task = taskOf(e);
+    if (task) perTask.set(task, (perTask.get(task) ?? 0) + e.dur!);
+  }
+  const ms = (us: number) => Math.round(us / 10) / 100;
+  return { extensionMs: ms(total), maxTaskMs: ms(Math.max(0, ...perTask.values())), tasks: perTask.size };
+}
+
+/**
+ * Trace `page` while `action` runs (a navigation, a minute of live updates...) and return the
+ * extension's main-thread cost in that page over the whole action.
+ */
+export async function traceExtensionCost(context: BrowserContext, page: Page, action: () => Promise<unknown>): Promise<PageCost> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const e of value as unknown as TraceEvent[]) events.push(e);
+  });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  try {
+    await action();
+  } finally {
+    const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach().catch(() => undefined);
+  }
+  return extensionCost(events);
+}
