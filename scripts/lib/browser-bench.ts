@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
 import { launchWithExtension } from '../../tests/support/launch';
-import { traceExtensionCost, type PageCost } from '../../tests/support/trace';
+import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tests/support/trace';
 
 export type { PageCost };
 
-/** Main-thread time of our content script on each seed page and a 5 MB forum page (Chrome tracing). */
+/** Main-thread time of our content script on each seed page and 5 MB and 10 MB forum pages (Chrome tracing). */
 export async function measureInChromium(): Promise<Record<string, PageCost>> {
   const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-'));
   const server = await startDemoServer();
@@ -17,6 +17,7 @@ export async function measureInChromium(): Promise<Record<string, PageCost>> {
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
     const pages: Record<string, string> = Object.fromEntries(SEED_IDS.map((id) => [`seed-${id}`, `${server.origin}/seed/${id}.html`]));
     pages['forum-5MB'] = `${server.origin}/generated/forum-5000000.html`;
+    pages['forum-10MB'] = `${server.origin}/generated/forum-10000000.html`;
     const out: Record<string, PageCost> = {};
     for (const [name, url] of Object.entries(pages)) out[name] = await tracePage(context, url);
     return out;
@@ -88,6 +89,58 @@ export async function measureExtensionPages(seedRows: number): Promise<Extension
     return { seedMs, seedRows, popupEmergencyMs: stats(emergency), popupFirstSourceMs: stats(source) };
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export interface WorkerMemory {
+  /** After seeding, nothing open but one blank page. */
+  idle: WorkerHeap;
+  /** With 50 tabs (the seed pages and 45 corpus pages) opened at once and analysed. */
+  after50Tabs: WorkerHeap;
+  /** Those 50 tabs closed again. */
+  after50TabsClosed: WorkerHeap;
+}
+
+/** The service worker's JS heap at idle and after 50 tabs were analysed. */
+export async function measureWorkerMemory(): Promise<WorkerMemory> {
+  const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-memory-'));
+  const server = await startDemoServer();
+  const context = await launchWithExtension(profile);
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    // Seeding done: the options page renders its form only from the seeded database.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByRole('combobox').first().waitFor({ timeout: 120_000 });
+    await options.close();
+    const probe = await context.newPage();
+    await probe.waitForTimeout(2000);
+    const idle = await serviceWorkerHeap(context, probe);
+    const urls = [
+      ...SEED_IDS.map((seed) => `${server.origin}/seed/${seed}.html`),
+      ...Array.from({ length: 45 }, (_, i) => `${server.origin}/corpus/en-${String(i + 1).padStart(3, '0')}.html`),
+    ];
+    const pages = await Promise.all(urls.map(async (url) => {
+      const page = await context.newPage();
+      await page.goto(url, { timeout: 120_000 });
+      return page;
+    }));
+    // Wait until the worker holds an analysis for every tab.
+    for (let i = 0; i < 600; i++) {
+      const stored = await worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).length);
+      if (stored >= urls.length) break;
+      await probe.waitForTimeout(200);
+    }
+    const after50Tabs = await serviceWorkerHeap(context, probe);
+    await Promise.all(pages.map((page) => page.close()));
+    await probe.waitForTimeout(1000);
+    const after50TabsClosed = await serviceWorkerHeap(context, probe);
+    return { idle, after50Tabs, after50TabsClosed };
+  } finally {
+    await context.close();
+    await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -88,3 +88,46 @@ export async function traceExtensionCost(context: BrowserContext, page: Page, ac
   }
   return extensionCost(events);
 }
+
+export interface WorkerHeap {
+  /** JS heap in use in the extension's service worker after a full garbage collection, in MB. */
+  usedMB: number;
+  totalMB: number;
+}
+
+/**
+ * The service worker's JS heap (CDP Runtime.getHeapUsage on the worker's own target, after
+ * HeapProfiler.collectGarbage so the figure is what it keeps, not garbage). Playwright has no CDP
+ * session for workers, so this goes through `page`'s session with Target.sendMessageToTarget.
+ */
+export async function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<WorkerHeap> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (!worker) throw new Error('no extension service worker running');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    let nextId = 0;
+    const pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const reply = JSON.parse(event.message);
+      pending.get(reply.id)?.(reply);
+    });
+    const send = async <T>(method: string): Promise<T> => {
+      const id = ++nextId;
+      const reply = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => pending.set(id, resolve));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+      const { result, error } = await reply;
+      if (error) throw new Error(`${method}: ${error.message}`);
+      return result as T;
+    };
+    await send('HeapProfiler.collectGarbage');
+    const { usedSize, totalSize } = await send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
+    return { usedMB: mb(usedSize), totalMB: mb(totalSize) };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
