@@ -40,7 +40,7 @@ test('a 10 MB forum page gets its notice with no extension task over 50 ms', asy
   console.log('10 MB page:', JSON.stringify(cost));
   // The content script did run in the traced page (a broken trace would read zero).
   expect(cost.tasks).toBeGreaterThan(0);
-  expect(cost.maxTaskMs).toBeLessThan(TASK_BUDGET_MS);
+  expect(cost.maxTaskMs, `longest: ${cost.longest}`).toBeLessThan(TASK_BUDGET_MS);
   expect((await storedAnalyses(worker)).get(url)?.topics).toEqual(['overdose']);
 });
 
@@ -63,7 +63,7 @@ test('a page that mutates its DOM every few ms for a minute: no task over 50 ms,
   expect(ticks).toBeGreaterThan(1000);
   expect(ticks).toBeGreaterThan(ticksAtNotice + 500);
   expect(cost.tasks).toBeGreaterThan(0);
-  expect(cost.maxTaskMs).toBeLessThan(TASK_BUDGET_MS);
+  expect(cost.maxTaskMs, `longest: ${cost.longest}`).toBeLessThan(TASK_BUDGET_MS);
   // The extension's whole main-thread time over the minute: under 2% of it.
   expect(cost.extensionMs).toBeLessThan(0.02 * MINUTE);
   expect(await noticeText(page)).toContain('This page discusses overdose.');
@@ -195,7 +195,7 @@ test('among 10,000 snippets, a page with 200 saved quotes gets them marked with 
   });
   console.log('page with 200 saved quotes:', JSON.stringify(cost));
   expect(cost.tasks).toBeGreaterThan(0);
-  expect(cost.maxTaskMs).toBeLessThan(TASK_BUDGET_MS);
+  expect(cost.maxTaskMs, `longest: ${cost.longest}`).toBeLessThan(TASK_BUDGET_MS);
   expect(await noticeText(page)).toContain('This page discusses');
 });
 
