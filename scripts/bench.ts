@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundledDetector } from '../src/detect';
 import { seedText, SEED_IDS } from '../tests/support/demo-server';
-import { measureExtensionPages, measureInChromium } from './lib/browser-bench';
+import { measureExtensionPages, measureInChromium, measureWorkerMemory } from './lib/browser-bench';
 import { loadContentData } from '../src/content-data/load';
 import { nearestPlaces } from '../src/resources/nearby';
 import type { ResourceRow } from '../src/resources/schema';
@@ -138,6 +138,7 @@ const result: Record<string, unknown> = { sizes: sizes(), detector: detectorRati
 if (!process.argv.includes('--no-browser')) {
   result.chromium = await measureInChromium();
   result.extensionPages = await measureExtensionPages(nearest.seedRows);
+  result.workerMemory = await measureWorkerMemory();
 }
 
 if (json) console.log(JSON.stringify(result));
@@ -152,4 +153,8 @@ else {
   log('Snippet search (10,000):', JSON.stringify(result.snippetSearch));
   if (result.chromium) log('\nIn Chromium (extension main-thread time per page):\n', JSON.stringify(result.chromium, null, 2));
   if (result.extensionPages) log('\nSeeding and popup (Chromium):\n', JSON.stringify(result.extensionPages, null, 2));
+  if (result.workerMemory) {
+    log('\nService worker JS heap after GC (MB used / total):');
+    for (const [when, heap] of Object.entries(result.workerMemory as Record<string, { usedMB: number; totalMB: number }>)) log(`  ${when.padEnd(18)} ${heap.usedMB} / ${heap.totalMB}`);
+  }
 }

@@ -4,25 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
 import { launchWithExtension } from '../../tests/support/launch';
+import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tests/support/trace';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
-}
+export type { PageCost };
 
-export interface PageCost {
-  /** Main-thread milliseconds spent in the extension's content script. */
-  extensionMs: number;
-  /** The most extension time inside one task (a task over 50 ms would be jank). */
-  maxTaskMs: number;
-  tasks: number;
-}
-
-/** Main-thread time of our content script on each seed page and a 5 MB forum page (Chrome tracing). */
+/** Main-thread time of our content script on each seed page and 5 MB and 10 MB forum pages (Chrome tracing). */
 export async function measureInChromium(): Promise<Record<string, PageCost>> {
   const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-'));
   const server = await startDemoServer();
@@ -31,6 +17,7 @@ export async function measureInChromium(): Promise<Record<string, PageCost>> {
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
     const pages: Record<string, string> = Object.fromEntries(SEED_IDS.map((id) => [`seed-${id}`, `${server.origin}/seed/${id}.html`]));
     pages['forum-5MB'] = `${server.origin}/generated/forum-5000000.html`;
+    pages['forum-10MB'] = `${server.origin}/generated/forum-10000000.html`;
     const out: Record<string, PageCost> = {};
     for (const [name, url] of Object.entries(pages)) out[name] = await tracePage(context, url);
     return out;
@@ -43,32 +30,12 @@ export async function measureInChromium(): Promise<Record<string, PageCost>> {
 
 async function tracePage(context: BrowserContext, url: string): Promise<PageCost> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForTimeout(2500); // idle-time analysis, the background round trip, the notice
-  const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
-  await cdp.send('Tracing.end');
-  await done;
+  const cost = await traceExtensionCost(context, page, async () => {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForTimeout(2500); // idle-time analysis, the background round trip, the notice
+  });
   await page.close();
-
-  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const tasks = complete.filter((e) => e.name === 'RunTask');
-  const script = complete.filter((e) => ['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'TimerFire', 'FireIdleCallback'].includes(e.name) && ours(e));
-  // Count only outermost extension events, per task.
-  const perTask = new Map<TraceEvent, number>();
-  let total = 0;
-  const outer = script.filter((e) => !script.some((o) => o !== e && o.tid === e.tid && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && (o.ts < e.ts || o.dur! > e.dur!)));
-  for (const e of outer) {
-    total += e.dur!;
-    const task = tasks.find((t) => t.tid === e.tid && t.ts <= e.ts && t.ts + t.dur! >= e.ts + e.dur!);
-    if (task) perTask.set(task, (perTask.get(task) ?? 0) + e.dur!);
-  }
-  const ms = (us: number) => Math.round(us / 10) / 100;
-  return { extensionMs: ms(total), maxTaskMs: ms(Math.max(0, ...perTask.values())), tasks: perTask.size };
+  return cost;
 }
 
 export interface ExtensionPageTimings {
@@ -122,6 +89,58 @@ export async function measureExtensionPages(seedRows: number): Promise<Extension
     return { seedMs, seedRows, popupEmergencyMs: stats(emergency), popupFirstSourceMs: stats(source) };
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export interface WorkerMemory {
+  /** After seeding, nothing open but one blank page. */
+  idle: WorkerHeap;
+  /** With 50 tabs (the seed pages and 45 corpus pages) opened at once and analysed. */
+  after50Tabs: WorkerHeap;
+  /** Those 50 tabs closed again. */
+  after50TabsClosed: WorkerHeap;
+}
+
+/** The service worker's JS heap at idle and after 50 tabs were analysed. */
+export async function measureWorkerMemory(): Promise<WorkerMemory> {
+  const profile = mkdtempSync(join(tmpdir(), 'second-chance-bench-memory-'));
+  const server = await startDemoServer();
+  const context = await launchWithExtension(profile);
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    // Seeding done: the options page renders its form only from the seeded database.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByRole('combobox').first().waitFor({ timeout: 120_000 });
+    await options.close();
+    const probe = await context.newPage();
+    await probe.waitForTimeout(2000);
+    const idle = await serviceWorkerHeap(context, probe);
+    const urls = [
+      ...SEED_IDS.map((seed) => `${server.origin}/seed/${seed}.html`),
+      ...Array.from({ length: 45 }, (_, i) => `${server.origin}/corpus/en-${String(i + 1).padStart(3, '0')}.html`),
+    ];
+    const pages = await Promise.all(urls.map(async (url) => {
+      const page = await context.newPage();
+      await page.goto(url, { timeout: 120_000 });
+      return page;
+    }));
+    // Wait until the worker holds an analysis for every tab.
+    for (let i = 0; i < 600; i++) {
+      const stored = await worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).length);
+      if (stored >= urls.length) break;
+      await probe.waitForTimeout(200);
+    }
+    const after50Tabs = await serviceWorkerHeap(context, probe);
+    await Promise.all(pages.map((page) => page.close()));
+    await probe.waitForTimeout(1000);
+    const after50TabsClosed = await serviceWorkerHeap(context, probe);
+    return { idle, after50Tabs, after50TabsClosed };
+  } finally {
+    await context.close();
+    await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }

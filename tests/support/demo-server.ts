@@ -45,13 +45,24 @@ export function corpusItem(id: string): CorpusItem {
   return JSON.parse(readFileSync(join(FIXTURES, 'corpus', `${id}.json`), 'utf8'));
 }
 
-/** A forum thread of about `bytes` bytes: many posts, one of which discusses naloxone. */
+/**
+ * A forum thread of about `bytes` bytes about a brother's overdose: the opening post and every
+ * tenth reply discuss naloxone, the many other replies are small talk.
+ */
 export function forumPage(bytes: number): string {
-  const posts: string[] = [];
+  const opening =
+    'My brother overdosed on fentanyl last weekend. His roommate gave him naloxone (Narcan) twice before the ambulance came, and he is alive. Should every family keep naloxone at home?';
+  const onTopic = [
+    'Yes. Pharmacies sell naloxone nasal spray over the counter now; keep it where visitors can find it.',
+    'After an overdose the risk of another one is high for weeks. Ask about fentanyl test strips too.',
+    'Call 911 first, then give the naloxone, and stay with him: it can wear off before the opioid does.',
+  ];
   const neutral = 'We repainted the fence this weekend and the kids helped with the brushes. The weather held up and the neighbours came over for lunch afterwards.';
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const post = `<div class="post"><p class="author">user${i}</p><p>${neutral} Post number ${i}.</p></div>`;
+  const posts: string[] = [`<div class="post"><p class="author">worried_sister</p><p>${opening}</p></div>`];
+  let size = posts[0].length;
+  for (let i = 1; size < bytes; i++) {
+    const text = i % 10 === 0 ? onTopic[(i / 10) % onTopic.length] : `${neutral} Post number ${i}.`;
+    const post = `<div class="post"><p class="author">user${i}</p><p>${text}</p></div>`;
     posts.push(post);
     size += post.length;
   }
