@@ -10,6 +10,9 @@ import { isPersisted, requestPersistence } from '../persistence';
 import { StateView, StorageResetNotice } from '../StateView';
 import { useLive } from '../use-live';
 
+/** Cards drawn at a time: thousands of editable cards at once would freeze the page. */
+const PAGE = 100;
+
 /** Every saved quote: search and filters, edit notes and tags, select, delete with undo, export, import. */
 export function Library() {
   const [filter, setFilter] = useState<SnippetFilter>({});
@@ -20,6 +23,8 @@ export function Library() {
   const library = useLive(allSnippets, [], openDatabase);
   const all = library.status === 'ready' ? library.data : [];
   const shown = useMemo(() => filterSnippets(all, filter), [all, filter]);
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [filter]);
   const options = useMemo(() => facets(all), [all]);
   const [persisted, setPersisted] = useState<boolean>();
   useEffect(() => {
@@ -100,11 +105,19 @@ export function Library() {
           shown.length === 0 ? (
             <p class="muted">{all.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>
           ) : (
-            <ul class="snippets">
-              {shown.map((s) => (
-                <SnippetItem key={s.id} snippet={s} selected={selected.has(s.id!)} onSelect={() => toggle(s.id!)} onDelete={() => void remove([s.id!])} />
-              ))}
-            </ul>
+            <>
+              <p class="muted small">{t('showingCount', [String(Math.min(limit, shown.length)), String(shown.length)])}</p>
+              <ul class="snippets">
+                {shown.slice(0, limit).map((s) => (
+                  <SnippetItem key={s.id} snippet={s} selected={selected.has(s.id!)} onSelect={() => toggle(s.id!)} onDelete={() => void remove([s.id!])} />
+                ))}
+              </ul>
+              {shown.length > limit ? (
+                <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
+                  {t('showMore', String(Math.min(PAGE, shown.length - limit)))}
+                </button>
+              ) : null}
+            </>
           )
         }
       </StateView>
