@@ -9,6 +9,7 @@ import { LocationForm } from '../LocationForm';
 import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';
 import { useLive } from '../use-live';
+import { SettingToggle } from '../SettingToggle';
 import { StateView, StorageNotice } from '../StateView';
 import { useAsync } from '../use-async';
 
@@ -51,10 +52,9 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
       </section>
       <section aria-labelledby="pause-heading">
         <h2 id="pause-heading" class="visually-hidden">{t('pauseLabel')}</h2>
-        <label class="check">
-          <input type="checkbox" checked={settings.paused} onChange={(e) => void save({ paused: e.currentTarget.checked })} />
+        <SettingToggle checked={settings.paused} onToggle={(paused) => save({ paused })}>
           {t('pauseLabel')}
-        </label>
+        </SettingToggle>
       </section>
       <LiveRefresh settings={settings} save={save} />
       <section aria-labelledby="muted-heading">

@@ -7,6 +7,7 @@ import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { currentHelplines, loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
+import { SettingToggle } from '../SettingToggle';
 import { StateView, StorageNotice, StorageResetNotice } from '../StateView';
 import { useAsync } from '../use-async';
 import { useLive } from '../use-live';
@@ -75,10 +76,9 @@ function DisplaySettings({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="display-heading" class="display">
       <h2 id="display-heading">{t('settingsHeading')}</h2>
-      <label class="check">
-        <input type="checkbox" checked={settings.counselorMode} onChange={(e) => void save({ counselorMode: e.currentTarget.checked })} />
+      <SettingToggle checked={settings.counselorMode} onToggle={(counselorMode) => save({ counselorMode })}>
         {t('counselorMode')}
-      </label>
+      </SettingToggle>
       <label>
         {t('textSizeLabel')}{' '}
         <select value={settings.textSize} onChange={(e) => void save({ textSize: e.currentTarget.value as Settings['textSize'] })}>
