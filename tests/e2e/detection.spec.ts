@@ -1,18 +1,10 @@
-import { expect, noticeText, test, waitForTabId } from './fixtures';
-
-const SEED_TOPICS: [string, string[]][] = [
-  ['000', ['overdose', 'tough love', 'treatment']],
-  ['001', ['overdose']],
-  ['002', ['tough love', 'treatment']],
-  ['003', ['overdose', 'tough love']],
-  ['004', ['tough love', 'treatment']],
-];
+import { expect, noticeText, SEED_TOPICS, test, waitForTabId } from './fixtures';
 
 test('each seed page shows the notice with its expected topics, and only those', async ({ context, origin }) => {
   const page = await context.newPage();
   for (const [id, topics] of SEED_TOPICS) {
     await page.goto(`${origin}/seed/${id}.html`);
-    await expect.poll(() => noticeText(page), { message: `seed ${id}` }).toContain(`This page discusses ${topics.join(', ')}.`);
+    await expect.poll(() => noticeText(page), { message: `seed ${id}` }).toContain(`This page discusses ${topics.map((topic) => topic.replace('_', ' ')).join(', ')}.`);
   }
 });
 

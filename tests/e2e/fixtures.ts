@@ -11,6 +11,15 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/** The topics each seed page is about (topic ids, as the background stores them). */
+export const SEED_TOPICS: [string, string[]][] = [
+  ['000', ['overdose', 'tough_love', 'treatment']],
+  ['001', ['overdose']],
+  ['002', ['tough_love', 'treatment']],
+  ['003', ['overdose', 'tough_love']],
+  ['004', ['tough_love', 'treatment']],
+];
+
 /** The tab id the background recorded for a page URL (its analysis lives in session storage). */
 export async function tabIdFor(worker: Worker, url: string): Promise<number | undefined> {
   return worker.evaluate(async (pageUrl) => {

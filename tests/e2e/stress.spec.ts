@@ -6,7 +6,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { corpusItem, seedText } from '../support/demo-server';
 import { traceExtensionCost } from '../support/trace';
-import { expect, noticeText, test, waitForTabId } from './fixtures';
+import { expect, noticeText, SEED_TOPICS, test, waitForTabId } from './fixtures';
 
 // Long tests, independent of each other: let both workers take them.
 test.describe.configure({ mode: 'parallel' });
@@ -73,13 +73,6 @@ test('a page that mutates its DOM every few ms for a minute: no task over 50 ms,
   expect(reply.data?.analysis?.topics).toEqual(['overdose']);
 });
 
-const SEEDS: [string, string[]][] = [
-  ['000', ['overdose', 'tough_love', 'treatment']],
-  ['001', ['overdose']],
-  ['002', ['tough_love', 'treatment']],
-  ['003', ['overdose', 'tough_love']],
-  ['004', ['tough_love', 'treatment']],
-];
 // Corpus pages the detector classifies as labelled (see `npm run eval:detect`), on and off topic.
 const ON_TOPIC = ['en-001', 'en-004', 'en-011', 'en-012', 'en-057', 'en-062', 'en-063', 'en-071', 'en-076', 'en-091', 'en-097', 'en-098', 'es-001', 'es-007', 'es-012', 'es-013', 'es-024', 'en-002', 'en-067', 'en-078'];
 const OFF_TOPIC = ['en-019', 'en-020', 'en-024', 'en-030', 'en-035', 'en-040', 'en-045', 'en-051', 'en-083', 'en-088', 'en-094', 'en-099', 'enx-001', 'enx-005', 'enx-011', 'enx-015', 'enx-020', 'enx-025', 'es-031', 'es-035', 'es-037', 'es-041', 'es-045'];
@@ -87,7 +80,7 @@ const OFF_TOPIC = ['en-019', 'en-020', 'en-024', 'en-030', 'en-035', 'en-040', '
 test('50 tabs opened at once: every on-topic tab gets its analysis and notice, off-topic ones none, the worker survives', async ({ context, worker, extensionId, origin }) => {
   test.setTimeout(180_000);
   const expected = new Map<string, string[]>([
-    ...SEEDS.map(([id, topics]) => [`${origin}/seed/${id}.html`, topics] as [string, string[]]),
+    ...SEED_TOPICS.map(([id, topics]) => [`${origin}/seed/${id}.html`, topics] as [string, string[]]),
     ...ON_TOPIC.map((id) => [`${origin}/corpus/${id}.html`, [...corpusItem(id).labels].sort()] as [string, string[]]),
     ...OFF_TOPIC.map((id) => [`${origin}/corpus/${id}.html`, []] as [string, string[]]),
     [`${origin}/pages/nav-noise.html`, []],
