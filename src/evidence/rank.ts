@@ -8,8 +8,8 @@ export interface RankInput {
   phrases: { phrase: string; count: number }[];
 }
 
-export interface RankedCard {
-  card: EvidenceCard;
+export interface RankedCard<C extends EvidenceCard = EvidenceCard> {
+  card: C;
   score: number;
   /** Claims on the page that this card answers. */
   answers: string[];
@@ -24,9 +24,9 @@ const SAFETY_FIRST = 'overdose-response';
  * topics, ordered by how much of the page's own vocabulary they share. The overdose-response card
  * is lifted whenever overdose is detected: it is the card that saves a life today.
  */
-export function rankCards(cards: EvidenceCard[], page: RankInput): RankedCard[] {
+export function rankCards<C extends EvidenceCard>(cards: C[], page: RankInput): RankedCard<C>[] {
   const counts = new Map(page.phrases.map((p) => [p.phrase, p.count]));
-  const ranked: RankedCard[] = [];
+  const ranked: RankedCard<C>[] = [];
   for (const card of cards) {
     const answers = card.claims.filter((c) => page.claims.includes(c));
     // The strongest shared topic counts, not how many topics a card lists.

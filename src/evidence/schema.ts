@@ -35,8 +35,13 @@ export const EvidenceCard = CardText.extend({
   strength: z.enum(['trials', 'observational', 'guidance', 'mixed', 'unknown']),
   reviewedAt: isoDate,
   translations: z.object({ es: CardText.partial() }).partial().optional(),
-}).refine(
-  (c) => c.sources.some((s) => s.type !== 'other'),
-  'each card needs at least one primary study, review, label or official guidance',
-);
+})
+  .refine((c) => c.sources.some((s) => s.type !== 'other'), 'each card needs at least one primary study, review, label or official guidance')
+  .refine(
+    ({ translations, keyPoints, whatYouCanDo }) =>
+      !translations?.es ||
+      ((!translations.es.keyPoints || translations.es.keyPoints.length === keyPoints.length) &&
+        (!translations.es.whatYouCanDo || translations.es.whatYouCanDo.length === whatYouCanDo.length)),
+    'a translation must keep every key point and step (same number as the English)',
+  );
 export type EvidenceCard = z.infer<typeof EvidenceCard>;

@@ -1,5 +1,6 @@
 import type { DatasetSource } from '../content-data/dataset';
-import type { EvidenceCard } from '../evidence/schema';
+import { localizeCard, type LocalizedCard } from '../evidence/localize';
+import { contentLang } from '../i18n';
 import type { SecondChanceDB } from '../db/database';
 import type { Helpline } from '../resources/schema';
 import { getSettings } from '../settings/settings';
@@ -17,7 +18,8 @@ export async function loadSources(): Promise<DatasetSource[]> {
   return ((await db.meta.get('sources'))?.value as DatasetSource[] | undefined) ?? [];
 }
 
-/** All evidence cards, by title. */
-export async function loadCards(): Promise<EvidenceCard[]> {
-  return (await uiDatabase()).evidence.orderBy('id').toArray();
+/** All evidence cards, by id, in the reader's language where translated. */
+export async function loadCards(): Promise<LocalizedCard[]> {
+  const lang = contentLang();
+  return (await (await uiDatabase()).evidence.orderBy('id').toArray()).map((card) => localizeCard(card, lang));
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, launchWithExtension, serviceWorkerOf, test, waitForTabId } from './fixtures';
 
 /** Open a page, wait for the background's analysis, then open the sidebar page for that tab. */
@@ -118,4 +119,24 @@ test('"show on page" marks the matched phrases with our own elements, and hiding
   await expect(marks).toHaveCount(0);
   expect(await page.locator('main').innerHTML()).toBe(before);
   expect(await page.locator('#second-chance-match-style').count()).toBe(0);
+});
+
+const overdoseResponse = JSON.parse(readFileSync('content-data/evidence/overdose-response.json', 'utf8'));
+
+test('a Spanish browser gets the cards in Spanish, with the professional detail marked as English', async ({ profileDir, origin }) => {
+  const context = await launchWithExtension(profileDir, { args: ['--lang=es'] });
+  const worker = await serviceWorkerOf(context);
+  const id = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed/001.html`);
+  const tabId = await waitForTabId(worker, `${origin}/seed/001.html`);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
+  const card = panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: overdoseResponse.translations.es.title, exact: true }) });
+  await expect(card).toHaveAttribute('lang', 'es');
+  await expect(card).toContainText(overdoseResponse.translations.es.summary);
+  await expect(card).toContainText('Para profesionales (en inglés)');
+  await expect(card.locator('div[lang="en"]')).toContainText(overdoseResponse.professional.slice(0, 60));
+  expect((await new AxeBuilder({ page: panel }).analyze()).violations).toEqual([]);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { rankCards } from '../../evidence/rank';
-import type { EvidenceCard } from '../../evidence/schema';
+import type { LocalizedCard } from '../../evidence/localize';
 import { t } from '../../i18n';
 import type { PageAnalysis } from '../../messaging/protocol';
 import { EvidenceCardView } from './EvidenceCardView';
@@ -8,7 +8,7 @@ import { EvidenceCardView } from './EvidenceCardView';
 const TOPICS = ['overdose', 'tough_love', 'treatment'] as const;
 
 /** Cards chosen for the page, or — when the page is about none of the topics — all of them to browse. */
-export function Evidence({ cards, analysis, expanded }: { cards: EvidenceCard[]; analysis: PageAnalysis | null | undefined; expanded: boolean }) {
+export function Evidence({ cards, analysis, expanded }: { cards: LocalizedCard[]; analysis: PageAnalysis | null | undefined; expanded: boolean }) {
   const ranked = useMemo(() => (analysis?.topics.length ? rankCards(cards, analysis) : []), [cards, analysis]);
   return (
     <section aria-labelledby="evidence-heading">
@@ -27,7 +27,7 @@ export function Evidence({ cards, analysis, expanded }: { cards: EvidenceCard[];
   );
 }
 
-function Browse({ cards, expanded }: { cards: EvidenceCard[]; expanded: boolean }) {
+function Browse({ cards, expanded }: { cards: LocalizedCard[]; expanded: boolean }) {
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const shown = q ? cards.filter((c) => [c.title, c.summary, ...c.keyPoints, ...c.whatYouCanDo].join(' ').toLowerCase().includes(q)) : cards;

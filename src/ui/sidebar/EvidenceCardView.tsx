@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
 import { citationText, sourceLink } from '../../evidence/citation';
+import type { LocalizedCard } from '../../evidence/localize';
 import type { EvidenceCard } from '../../evidence/schema';
 import { claimText } from '../claims';
 import { t } from '../../i18n';
 
 /** One evidence card: plain words first; detail and sources one click away (open in counselor mode). */
-export function EvidenceCardView({ card, answers = [], expanded, level = 3 }: { card: EvidenceCard; answers?: string[]; expanded: boolean; level?: 3 | 4 }) {
+export function EvidenceCardView({ card, answers = [], expanded, level = 3 }: { card: LocalizedCard; answers?: string[]; expanded: boolean; level?: 3 | 4 }) {
   const headingId = `card-${card.id}`;
   const H = `h${level}` as 'h3';
   const Sub = `h${level + 1}` as 'h4';
   return (
-    <article class="card" aria-labelledby={headingId}>
+    <article class="card" aria-labelledby={headingId} lang={card.textLang}>
       <H id={headingId}>{card.title}</H>
       <p class="strength">{t('strength', t(`strength_${card.strength}`))}</p>
       {answers.map((claim) => (
@@ -33,10 +34,12 @@ export function EvidenceCardView({ card, answers = [], expanded, level = 3 }: { 
             <li key={point}>{point}</li>
           ))}
         </ul>
-        <Sub>{t('professional')}</Sub>
-        {card.professional.split(/\n\s*\n/).map((para) => (
-          <p key={para}>{para}</p>
-        ))}
+        <Sub>{card.professionalLang === card.textLang ? t('professional') : t('professionalInEnglish')}</Sub>
+        <div lang={card.professionalLang}>
+          {card.professional.split(/\n\s*\n/).map((para) => (
+            <p key={para}>{para}</p>
+          ))}
+        </div>
         <Sub>{t('sources')}</Sub>
         <ol class="sources">
           {card.sources.map((source) => (
@@ -58,7 +61,9 @@ function SourceItem({ source }: { source: EvidenceCard['sources'][number] }) {
     );
   return (
     <li>
-      <span class="citation">{source.citation}</span>{' '}
+      <span class="citation" lang="en">
+        {source.citation}
+      </span>{' '}
       <a href={sourceLink(source)} target="_blank" rel="noopener noreferrer">
         {t('openSource')}
       </a>{' '}

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationText, sourceLink } from '../../../src/evidence/citation';
 import { fleschKincaidGrade } from '../../../src/evidence/readability';
+import { localizeCard } from '../../../src/evidence/localize';
 import { EvidenceCard } from '../../../src/evidence/schema';
 import en from '../../../content-data/lexicon/en.json';
 import es from '../../../content-data/lexicon/es.json';
@@ -64,6 +65,34 @@ describe('evidence cards', () => {
     for (const card of parsed) {
       expect(fleschKincaidGrade(card.summary), `${card.id}: ${card.summary}`).toBeLessThanOrEqual(8);
     }
+  });
+
+  it('every card speaks Spanish to families: title, summary, every key point and step, numbers kept, person-first', () => {
+    const numbers = (text: string) => (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,]/g, ''));
+    const stigmaEs = /\b(adict[oa]s?|drogadict[oa]s?|toxicóman[oa]s?|yonquis?|abusador(es)?)\b/i;
+    for (const card of parsed) {
+      const es = card.translations?.es;
+      expect(es?.title && es.summary && es.keyPoints && es.whatYouCanDo, `${card.id} has no Spanish text`).toBeTruthy();
+      const pairs: [string, string][] = [
+        [card.title, es!.title!],
+        [card.summary, es!.summary!],
+        ...card.keyPoints.map((p, i): [string, string] => [p, es!.keyPoints![i]]),
+        ...card.whatYouCanDo.map((p, i): [string, string] => [p, es!.whatYouCanDo![i]]),
+      ];
+      for (const [english, spanish] of pairs) {
+        expect(spanish, `${card.id}: untranslated "${english}"`).not.toBe(english);
+        for (const n of numbers(english)) expect(numbers(spanish), `${card.id}: ${n} lost in "${spanish}"`).toContain(n);
+        expect(spanish, card.id).not.toMatch(stigmaEs);
+      }
+    }
+  });
+
+  it('a Spanish reader gets the Spanish text, with the untranslated professional detail marked English', () => {
+    const card = parsed.find((c) => c.id === 'overdose-response')!;
+    const es = localizeCard(card, 'es');
+    expect(es).toMatchObject({ title: card.translations!.es!.title, textLang: 'es', professionalLang: 'en', professional: card.professional, sources: card.sources });
+    expect(localizeCard(card, 'en')).toMatchObject({ title: card.title, textLang: 'en', professionalLang: 'en' });
+    expect(localizeCard({ ...card, translations: undefined }, 'es')).toMatchObject({ title: card.title, textLang: 'en' });
   });
 
   it('covers the subjects families and counselors ask about', () => {
