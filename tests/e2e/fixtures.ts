@@ -11,6 +11,13 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/** Start Chromium with the extension on a profile (again, for restart tests): the context, its worker and the extension id. */
+export async function openBrowser(profileDir: string, options?: Parameters<typeof launchWithExtension>[1]) {
+  const context = await launchWithExtension(profileDir, options);
+  const worker = await serviceWorkerOf(context);
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
 /** The topics each seed page is about (topic ids, as the background stores them). */
 export const SEED_TOPICS: [string, string[]][] = [
   ['000', ['overdose', 'tough_love', 'treatment']],

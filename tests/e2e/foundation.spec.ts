@@ -1,4 +1,4 @@
-import { expect, launchWithExtension, noticeText, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { expect, noticeText, openBrowser, test, waitForTabId } from './fixtures';
 import { SEED_IDS } from '../support/demo-server';
 
 test('the service worker starts and the popup shows the emergency number and helplines from the database', async ({ context, extensionId }) => {
@@ -31,8 +31,7 @@ test('the content script reads a seed page and the background receives its analy
 });
 
 test('options: location and country are saved in the database and survive a reload and a browser restart', async ({ profileDir }) => {
-  let context = await launchWithExtension(profileDir);
-  let id = new URL((await serviceWorkerOf(context)).url()).host;
+  let { context, extensionId: id } = await openBrowser(profileDir);
   let options = await context.newPage();
   await options.goto(`chrome-extension://${id}/options.html`);
   await options.getByLabel('US ZIP code (for nearby help; stays on this device)').fill('99998');
@@ -48,8 +47,7 @@ test('options: location and country are saved in the database and survive a relo
   await expect(options.getByLabel('US ZIP code (for nearby help; stays on this device)')).toHaveCount(0);
   await context.close();
 
-  context = await launchWithExtension(profileDir);
-  id = new URL((await serviceWorkerOf(context)).url()).host;
+  ({ context, extensionId: id } = await openBrowser(profileDir));
   options = await context.newPage();
   await options.goto(`chrome-extension://${id}/options.html`);
   await expect(options.getByRole('combobox')).toHaveValue('GB');

@@ -1,4 +1,4 @@
-import { expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
+import { expect, openBrowser, test } from './fixtures';
 
 test('the popup leads with the emergency number, then sourced numbered steps, then where to get naloxone', async ({ context, extensionId }) => {
   const popup = await context.newPage();
@@ -39,8 +39,7 @@ test('with no saved location the popup asks inline and remembers the answer', as
 });
 
 test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
-  const context = await launchWithExtension(profileDir, { args: ['--lang=es'] });
-  const id = new URL((await serviceWorkerOf(context)).url()).host;
+  const { context, extensionId: id } = await openBrowser(profileDir, { args: ['--lang=es'] });
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await expect(popup.getByRole('link', { name: '¿Posible sobredosis? Llame al 911' })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, launchWithExtension, putRows, serviceWorkerOf, test } from './fixtures';
+import { expect, openBrowser, putRows, test } from './fixtures';
 
 async function setLocation(page: Page, extensionId: string, country: string, zip?: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -157,16 +157,14 @@ test('live refresh: off by default, asked for at opt-in, listings above the bund
 });
 
 test('a new directory version is seeded at the next start; a sidebar opened meanwhile shows progress, then the places', async ({ profileDir }) => {
-  let context = await launchWithExtension(profileDir);
-  let id = new URL((await serviceWorkerOf(context)).url()).host;
+  let { context, extensionId: id } = await openBrowser(profileDir);
   const options = await context.newPage();
   await setLocation(options, id, 'US', '80202');
   // As if the extension had been updated with a newer dataset than the one stored.
   await putRows(options, 'meta', [{ key: 'datasetVersion', value: 'an-older-dataset' }]);
   await context.close();
 
-  context = await launchWithExtension(profileDir);
-  id = new URL((await serviceWorkerOf(context)).url()).host;
+  ({ context, extensionId: id } = await openBrowser(profileDir));
   const panel = await context.newPage();
   // Remember whether the progress line ever appeared: seeding takes about a second.
   await panel.addInitScript(() => {

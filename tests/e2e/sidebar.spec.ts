@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, launchWithExtension, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { expect, openBrowser, serviceWorkerOf, test, waitForTabId } from './fixtures';
 
 /** Open a page, wait for the background's analysis, then open the sidebar page for that tab. */
 async function sidebarFor(context: BrowserContext, extensionId: string, url: string): Promise<{ page: Page; panel: Page }> {
@@ -90,16 +90,14 @@ test('the sidebar passes axe with cards expanded, and is usable by keyboard', as
 });
 
 test('counselor mode persists across a browser restart', async ({ profileDir, origin }) => {
-  let context = await launchWithExtension(profileDir);
-  let id = new URL((await serviceWorkerOf(context)).url()).host;
+  let { context, extensionId: id } = await openBrowser(profileDir);
   let { panel } = await sidebarFor(context, id, `${origin}/seed/001.html`);
   await expect(panel.locator('article.card details[open]')).toHaveCount(0);
   await panel.getByLabel('Counselor mode (show professional detail)').check();
   await expect(panel.locator('article.card details[open]').first()).toBeVisible();
   await context.close();
 
-  context = await launchWithExtension(profileDir);
-  id = new URL((await serviceWorkerOf(context)).url()).host;
+  ({ context, extensionId: id } = await openBrowser(profileDir));
   ({ panel } = await sidebarFor(context, id, `${origin}/seed/001.html`));
   await expect(panel.getByLabel('Counselor mode (show professional detail)')).toBeChecked();
   expect(await panel.locator('article.card details[open]').count()).toBe(await panel.locator('article.card').count());
@@ -124,9 +122,7 @@ test('"show on page" marks the matched phrases with our own elements, and hiding
 const overdoseResponse = JSON.parse(readFileSync('content-data/evidence/overdose-response.json', 'utf8'));
 
 test('a Spanish browser gets the cards in Spanish, with the professional detail marked as English', async ({ profileDir, origin }) => {
-  const context = await launchWithExtension(profileDir, { args: ['--lang=es'] });
-  const worker = await serviceWorkerOf(context);
-  const id = new URL(worker.url()).host;
+  const { context, worker, extensionId: id } = await openBrowser(profileDir, { args: ['--lang=es'] });
   const page = await context.newPage();
   await page.goto(`${origin}/seed/001.html`);
   const tabId = await waitForTabId(worker, `${origin}/seed/001.html`);

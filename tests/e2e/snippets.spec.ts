@@ -1,4 +1,4 @@
-import { expect, saveSelectionInSidebar, selectOnPage, test, waitForTabId } from './fixtures';
+import { expect, openBrowser, saveSelectionInSidebar, selectOnPage, test, waitForTabId } from './fixtures';
 
 const QUOTE = 'It is not enabling it is saving a life.';
 
@@ -83,10 +83,7 @@ test('save a selection from the sidebar, see it confirmed, listed, highlighted o
 });
 
 test('export Markdown/CSV/JSON, delete all data, import the JSON: the same snippet with its note is back, and it survives a restart', async ({ profileDir, origin }) => {
-  const { launchWithExtension, serviceWorkerOf } = await import('./fixtures');
-  let context = await launchWithExtension(profileDir);
-  let worker = await serviceWorkerOf(context);
-  let id = new URL(worker.url()).host;
+  let { context, worker, extensionId: id } = await openBrowser(profileDir);
   const url = `${origin}/seed/004.html`;
   const page = await context.newPage();
   await page.goto(url);
@@ -126,9 +123,7 @@ test('export Markdown/CSV/JSON, delete all data, import the JSON: the same snipp
   await expect(library.getByLabel('Note')).toHaveValue('=SUM(1,2) for the counselor');
   await context.close();
 
-  context = await launchWithExtension(profileDir);
-  worker = await serviceWorkerOf(context);
-  id = new URL(worker.url()).host;
+  ({ context, worker, extensionId: id } = await openBrowser(profileDir));
   const again = await context.newPage();
   await again.goto(`chrome-extension://${id}/library.html`);
   await expect(again.locator('li.card blockquote')).toHaveText(quote);

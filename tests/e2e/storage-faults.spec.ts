@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, launchWithExtension, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { expect, openBrowser, test, waitForTabId } from './fixtures';
 
 const FIRST = 'It is not enabling it is saving a life.';
 
@@ -157,9 +157,7 @@ test('IndexedDB deleted under the running extension: the next save reopens and r
 
 test('a database left half-written (reference tables emptied, version record intact) is reseeded on the next start, keeping every snippet', async ({ profileDir, origin }) => {
   test.setTimeout(120_000);
-  let context = await launchWithExtension(profileDir);
-  let worker = await serviceWorkerOf(context);
-  let id = new URL(worker.url()).host;
+  let { context, worker, extensionId: id } = await openBrowser(profileDir);
   const { page, panel } = await openStory(context, worker, id, origin);
   await saveFromPanel(page, panel, FIRST);
   await expect(panel.getByText('Saved.', { exact: true })).toBeVisible();
@@ -186,9 +184,7 @@ test('a database left half-written (reference tables emptied, version record int
   expect(damage).toBe('damaged');
   await context.close();
 
-  context = await launchWithExtension(profileDir);
-  worker = await serviceWorkerOf(context);
-  id = new URL(worker.url()).host;
+  ({ context, worker, extensionId: id } = await openBrowser(profileDir));
   const again = await context.newPage();
   await again.goto(`chrome-extension://${id}/popup.html`);
   await expect(again.getByText('SAMHSA National Helpline', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
