@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import type { SecondChanceDB } from '../db/database';
+import type { SecondChanceDB } from '../data/db/database';
 import { uiDatabase } from './database';
 import type { AsyncState } from './use-async';
 
