@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/data/db/open';
+import type { Broadcasts } from '../src/messaging/protocol';
 import { t } from '../src/platform/i18n';
+import { isCall } from '../src/shared/calls';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -11,7 +13,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
-    if ((message as { type?: string })?.type === 'tabAnalysisChanged') return false;
+    if (isCall<Broadcasts, 'tabAnalysisChanged'>(message, 'tabAnalysisChanged')) return false;
     void handle(message, sender).then(sendResponse);
     return true; // reply asynchronously
   });

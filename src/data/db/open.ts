@@ -113,11 +113,16 @@ export function openDatabase(): Promise<SecondChanceDB> {
 
 /** Extension pages opened during seeding show its progress (SeedProgress); BroadcastChannel reaches only our own origin. */
 export const SEED_CHANNEL = 'second-chance-seed';
+/** The one message on SEED_CHANNEL: how many of the reference rows are written so far. */
+export interface SeedProgressMessage {
+  done: number;
+  total: number;
+}
 let channel: BroadcastChannel | undefined;
 function broadcastProgress(done: number, total: number) {
   if (typeof BroadcastChannel === 'undefined') return;
   channel ??= new BroadcastChannel(SEED_CHANNEL);
-  channel.postMessage({ done, total });
+  channel.postMessage({ done, total } satisfies SeedProgressMessage);
 }
 
 async function fetchBundledVersion(): Promise<string> {
