@@ -11,8 +11,10 @@ test('the popup leads with the emergency number, then sourced numbered steps, th
 
   const steps = popup.getByRole('list').filter({ hasText: 'one spray in one nostril' });
   await expect(steps.locator('> li')).toHaveCount(6);
-  await expect(steps.locator('> li').first()).toContainText('Call 911 now.');
-  await expect(steps.locator('> li').nth(4)).toContainText('2–3 minutes');
+  await expect(steps.locator('> li').first()).toContainText('Call 911 now');
+  // Re-dosing is decided on breathing and comes right after the dose (issue 13).
+  await expect(steps.locator('> li').nth(2)).toContainText('Not breathing normally after 2–3 minutes?');
+  await expect(steps.locator('> li').nth(4)).toContainText('xylazine or medetomidine');
   await expect(steps.locator('> li').nth(5)).toContainText('wears off');
   // Every step carries at least one official source.
   for (const step of await steps.locator('> li').all()) {
