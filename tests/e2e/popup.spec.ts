@@ -37,7 +37,7 @@ test('with no saved location the popup asks inline and remembers the answer', as
   await popup.getByRole('button', { name: 'Change location' }).click();
   await popup.getByLabel('Country for emergency numbers and helplines').selectOption('AU');
   await expect(popup.getByRole('link', { name: 'Possible overdose? Call 000' })).toHaveAttribute('href', 'tel:000');
-  await expect(popup.getByText('Call 000 now.')).toBeVisible();
+  await expect(popup.getByText('Call 000 now and put the phone on speaker.')).toBeVisible();
 });
 
 test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
@@ -45,7 +45,7 @@ test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await expect(popup.getByRole('link', { name: '¿Posible sobredosis? Llame al 911' })).toBeVisible();
-  await expect(popup.getByText('Llame al 911 ahora mismo.')).toBeVisible();
+  await expect(popup.getByText('Llame al 911 ahora y ponga el teléfono en altavoz.')).toBeVisible();
   expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^es/);
   await context.close();
 });
