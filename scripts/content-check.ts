@@ -1,5 +1,5 @@
 /** `npm run content:check`: the offline content check (src/content-data/check.ts). Exit 1 on any problem. */
-import { checkContent, formatProblems } from '../src/content-data/check';
+import { checkContent, formatProblems } from '../build/content-check';
 
 const { problems, cards } = checkContent('content-data');
 const cited = cards.reduce((n, c) => n + c.cited, 0);
