@@ -123,9 +123,10 @@ function toHelpline(r: HelplineRecord, index: number): Helpline[] {
       scope: r.scope,
       sms: r.sms,
       officialSource: r.official_source,
+      es: r.es,
       // Emergency numbers are fixed by law and listed in the product brief; other lines count only
-      // once their number was read on a copy of the official page.
-      confirmed: emergency || r.seen_in_stored_copy,
+      // once their number was read on an official page (the service's own or a government body's).
+      confirmed: emergency || (r.seen_in_stored_copy && r.official_evidence.length > 0),
     },
   ];
 }
