@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../data/db/open';
+import { openDatabase, openUserData } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand } from '../messaging/protocol';
 import { wipeUserData } from '../data/db/wipe';
 import { closePanel } from '../platform/open-panel';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
+import { settingsOrPaused, updateSettings } from '../data/settings';
 import { openPanel } from '../platform/open-panel';
 import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
@@ -52,8 +52,8 @@ export function browserDeps(): BackgroundDeps {
       await tabs.clear();
       broadcast({ type: 'snippetsChanged' });
     },
-    // A database failure must not stop pages from being read: fall back to defaults.
-    settings: () => openDatabase().then(getSettings, () => DEFAULT_SETTINGS),
+    // Read without waiting for seeding; a storage failure pauses (settingsOrPaused fails closed).
+    settings: () => settingsOrPaused(openUserData),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
     setBadge,
     openPanel,
