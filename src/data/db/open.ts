@@ -3,8 +3,9 @@ import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../d
 import { DB_NAME, SecondChanceDB } from './database';
 import { ensureSeeded, type SeedProgress } from './seed';
 
-/** Why the database could not be used; each kind has its own advice in the UI. */
-export type DbProblem = 'unavailable' | 'blocked' | 'full' | 'failed';
+/** Why the database could not be used; each kind has its own advice in the UI (dbError_<problem>). */
+export const DB_PROBLEMS = ['unavailable', 'blocked', 'full', 'failed'] as const;
+export type DbProblem = (typeof DB_PROBLEMS)[number];
 
 export class DbUnavailableError extends Error {
   override name = 'DbUnavailableError';

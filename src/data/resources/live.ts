@@ -46,9 +46,13 @@ export interface LivePlace {
   services: string[];
 }
 
+/** Why a live refresh gave nothing new; each has its own words in the UI (liveReason_<reason>). */
+export const LIVE_FAILURES = ['offline', 'timeout', 'http', 'malformed', 'permission'] as const;
+export type LiveFailure = (typeof LIVE_FAILURES)[number];
+
 export type LiveResult =
   | { ok: true; rows: LivePlace[]; fetchedAt: number; fromCache: boolean; skipped: number }
-  | { ok: false; reason: 'offline' | 'timeout' | 'http' | 'malformed' | 'permission'; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
+  | { ok: false; reason: LiveFailure; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
 
 function toPlace(r: z.infer<typeof LiveRecord>): LivePlace {
   const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(', ');
