@@ -8,8 +8,9 @@
 import { z } from 'zod';
 import type { Call, ReplyTo } from '../shared/calls';
 import type { SnippetCapture } from '../data/snippets/schema';
+import { TOPICS } from '../shared/detect/types';
 
-const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
+const TopicId = z.enum(TOPICS);
 const host = z.string().min(1).max(253);
 
 /** What the content script found on a page. Only derived facts, never the page's text. */
