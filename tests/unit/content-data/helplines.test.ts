@@ -4,7 +4,6 @@ import { loadContentData } from '../../../build/load';
 import { HelplinesFile } from '../../../src/data/resources/schema';
 
 const file = HelplinesFile.parse(JSON.parse(readFileSync(process.env.HELPLINES_FILE ?? 'content-data/helplines/helplines.json', 'utf8')));
-const shown = file.entries.filter((e) => e.number && e.scope !== 'emergency' && e.seen_in_stored_copy && e.official_evidence.length > 0);
 
 describe('helplines (issue 13)', () => {
   it('no internal working note leaks into a field the UI shows', () => {
