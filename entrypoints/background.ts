@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
+import { welcomeOnce } from '../src/background/first-run';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/db/open';
 import { t } from '../src/i18n';
@@ -19,8 +20,10 @@ export default defineBackground(() => {
 
   // Seed reference data on install and update (a new dataset version reseeds; user data stays).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // The first-run page, once: on a new install only, never on update or browser start.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
+    void welcomeOnce(reason, {
+      storage: browser.storage.local,
+      open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
+    }).catch(() => undefined);
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
     browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
