@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, openBrowser, test } from './fixtures';
 
+// Each test starts its own browser (some twice); a loaded machine needs more than the default.
+test.describe.configure({ timeout: 120_000 });
+
 const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
 
 async function welcomePage(context: BrowserContext): Promise<Page> {
@@ -18,8 +21,7 @@ const welcomeTabs = (worker: Worker) =>
   worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['TAB'] })).filter((c) => c.documentUrl?.endsWith('/welcome.html')).length);
 
 test('a new install opens the first-run page once; never again when the browser starts again', async ({ profileDir }) => {
-  test.slow(); // two browser starts
-  let { context, worker } = await openBrowser(profileDir);
+  let { context, worker } = await openBrowser(profileDir, { keepWelcome: true });
   try {
   const welcome = await welcomePage(context);
   await expect(welcome.getByRole('heading', { level: 1, name: 'Welcome to Second Chance' })).toBeVisible();
@@ -40,8 +42,8 @@ test('a new install opens the first-run page once; never again when the browser 
   }
 });
 
-test('the first-run page: pin picture, location, the shortcuts as registered, the privacy promise and the live-refresh offer; axe clean', async ({ context }) => {
-  test.slow(); // first seeding, then axe
+test('the first-run page: pin picture, location, the shortcuts as registered, the privacy promise and the live-refresh offer; axe clean', async ({ profileDir }) => {
+  const { context } = await openBrowser(profileDir, { keepWelcome: true });
   const welcome = await welcomePage(context);
   await expect(welcome.getByRole('img', { name: /puzzle-piece Extensions button/ })).toBeVisible();
   expect(await welcome.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -58,10 +60,11 @@ test('the first-run page: pin picture, location, the shortcuts as registered, th
   await welcome.screenshot({ path: 'artifacts/first-run-chromium.png', fullPage: true });
   const results = await new AxeBuilder({ page: welcome }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  await context.close();
 });
 
 test('the first-run page in Spanish, axe clean', async ({ profileDir }) => {
-  const { context } = await openBrowser(profileDir, { args: ['--lang=es'] });
+  const { context } = await openBrowser(profileDir, { args: ['--lang=es'], keepWelcome: true });
   const welcome = await welcomePage(context);
   await expect(welcome.getByRole('heading', { level: 1, name: 'Bienvenido a Second Chance' })).toBeVisible();
   await expect(welcome.getByRole('heading', { name: '3. Dos atajos para recordar' })).toBeVisible();
