@@ -3,9 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
 import { welcomeOnce } from '../src/background/first-run';
 import { createMessageHandler } from '../src/background/handlers';
-import { openDatabase } from '../src/db/open';
-import { t } from '../src/i18n';
-import { closePanelNow } from '../src/ui/open-panel';
+import { openDatabase } from '../src/data/db/open';
+import { t } from '../src/platform/i18n';
+import { closePanelNow } from '../src/platform/open-panel';
 
 export default defineBackground(() => {
   const deps = browserDeps();

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../db/open';
+import { openDatabase } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
-import { wipeUserData } from '../db/wipe';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings';
-import { closePanel, openPanel } from '../ui/open-panel';
+import { wipeUserData } from '../data/db/wipe';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
+import { closePanel, openPanel } from '../platform/open-panel';
 import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 
 /** The real browser behind the background's handlers. */
 export function browserDeps(): BackgroundDeps {

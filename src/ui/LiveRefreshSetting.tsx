@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
-import { LIVE_PERMISSION } from '../resources/live';
-import type { Settings } from '../settings/settings';
+import { t } from '../platform/i18n';
+import { LIVE_PERMISSION } from '../data/resources/live';
+import type { Settings } from '../data/settings';
 
 /** The opt-in live refresh (options and the first-run page): asks for the host permission in the click. */
 export function LiveRefreshSetting({ settings, save, children }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void>; children?: ComponentChildren }) {

@@ -1,5 +1,5 @@
-import { t } from '../i18n';
-import { isFirefox, openShortcutPage, SHORTCUT_IDS, type ShortcutId, type Shortcuts } from './shortcuts';
+import { t } from '../platform/i18n';
+import { isFirefox, openShortcutPage, SHORTCUT_IDS, type ShortcutId, type Shortcuts } from '../platform/shortcuts';
 
 /** Where to change shortcuts: a button to Chrome's page, or Firefox's steps (it has no page we may open). */
 export function ChangeShortcuts() {

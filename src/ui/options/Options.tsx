@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { uiDatabase } from '../database';
 import { send } from '../../messaging/client';
-import { t } from '../../i18n';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { t } from '../../platform/i18n';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { LocationForm } from '../LocationForm';
-import { registeredShortcuts } from '../shortcuts';
+import { registeredShortcuts } from '../../platform/shortcuts';
 import { ChangeShortcuts, ShortcutList } from '../Shortcuts';
 import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';

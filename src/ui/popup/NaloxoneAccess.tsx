@@ -1,5 +1,5 @@
 import access from '../../../content-data/naloxone-access.json';
-import { contentLang, t } from '../../i18n';
+import { contentLang, t } from '../../platform/i18n';
 
 type Sources = Record<string, { citation: string; url: string }>;
 

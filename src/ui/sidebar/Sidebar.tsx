@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { uiDatabase } from '../database';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
@@ -17,7 +17,7 @@ import { PagePanel, useTabAnalysis } from './PagePanel';
 import { PageSnippets } from './PageSnippets';
 import { EvidenceCardView } from './EvidenceCardView';
 import { usePanelFocus } from '../panel-focus';
-import type { LocalizedCard } from '../../evidence/localize';
+import type { LocalizedCard } from '../../shared/evidence/localize';
 
 export function Sidebar() {
   const settings = useLive(getSettings);

@@ -1,9 +1,9 @@
-import { t } from '../../i18n';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { t } from '../../platform/i18n';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { uiDatabase } from '../database';
 import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { LocationForm } from '../LocationForm';
-import { isFirefox, registeredShortcuts } from '../shortcuts';
+import { isFirefox, registeredShortcuts } from '../../platform/shortcuts';
 import { ChangeShortcuts, ShortcutList } from '../Shortcuts';
 import { StateView, StorageNotice } from '../StateView';
 import { useAsync } from '../use-async';
