@@ -11,6 +11,7 @@ import { EvidenceCard } from '../src/data/evidence/schema';
 import { ResourcesFile, StateLawsFile } from '../src/data/resources/directory-schema';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../src/data/resources/schema';
 import type { ReferenceDataset } from '../src/data/dataset';
+import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
 
@@ -53,6 +54,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const claimIds = new Set(claims?.claims.map((c) => c.id));
   read(join(root, 'lexicon/config.json'), DetectConfigFile);
   read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
+  read(join(root, 'naloxone-access.json'), NaloxoneAccessFile, 'programs');
   const phrases = new Set<string>();
   for (const lang of ['en', 'es']) {
     const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');
