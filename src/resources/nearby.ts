@@ -1,5 +1,6 @@
 import type { SecondChanceDB } from '../db/database';
-import type { ResourceRow, StateLawRow, ZipPoint } from './schema';
+import type { StateLaw } from './law-table';
+import type { ResourceRow, ZipPoint } from './schema';
 import { cellsWithin, haversineMiles } from './nearest';
 
 export const RESOURCE_TYPES = ['all', 'buprenorphine', 'methadone', 'naltrexone'] as const;
@@ -13,7 +14,7 @@ export interface Nearby {
   /** How far the search had to go to find them. */
   radiusMiles: number;
   /** Laws of the state of the nearest listed program (ZIP points carry no state). */
-  law?: StateLawRow;
+  law?: StateLaw;
   /** The directory's data date. */
   asOf: string;
 }
