@@ -39,7 +39,7 @@ export type Words = z.infer<typeof Words>;
  */
 export const LawSource = z.object({
   cite: z.string().min(4).max(200),
-  url: z.string().url().startsWith('https://', 'an https:// address'),
+  url: z.string().url().regex(/^https?:\/\//, 'a web address'),
   kind: z.enum(['statute', 'official', 'compilation', 'secondary']),
 });
 export type LawSource = z.infer<typeof LawSource>;

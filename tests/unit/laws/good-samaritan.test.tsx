@@ -6,12 +6,16 @@
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { loadContentData } from '../../../src/content-data/load';
+import { StateLawsFile } from '../../../src/resources/directory-schema';
+import { resolveStateLaw } from '../../../src/resources/state-law';
 import type { StateLaw } from '../../../src/resources/law-table';
 import { LawPanel } from '../../../src/ui/LawPanel';
 import { useLocale } from '../../support/i18n';
 
 const laws = loadContentData('content-data').stateLaws;
+const rawLaws = StateLawsFile.parse(JSON.parse(readFileSync('content-data/resources/state-laws.json', 'utf8'))).states;
 const law = (code: string): StateLaw => {
   const found = laws.find((l) => l.state === code);
   if (!found) throw new Error(`no law row for ${code}`);
@@ -43,7 +47,7 @@ describe('Good Samaritan protection is never shown as "none"', () => {
       expect(cell(state, 'goodSamaritan')?.status, state).not.toBe('no');
       for (const lang of ['en', 'es'] as const) {
         const text = panelText(state, lang);
-        expect(text, `${state} ${lang}`).not.toMatch(/\bnone\b|ninguna/i);
+        expect(text, `${state} ${lang}`).not.toMatch(/\bnone\b|ninguna registrada|no such law/i);
       }
     }
   });
@@ -95,12 +99,21 @@ describe('other dated, cited corrections', () => {
     expect(cell('NC', 'goodSamaritan')?.source.cite).toContain('2015-94');
   });
 
-  it('a research-data "no such law" is shown as "not confirmed", saying the data are old (EN/ES)', () => {
+  it('a research-data "no such law" is shown as "not confirmed", never as "none" (EN/ES)', () => {
     // Idaho's research row has no naloxone standing order up to 2022: that is not "none today".
-    expect(cell('ID', 'standingOrder')).toMatchObject({ status: 'unconfirmed', origin: 'dataset' });
+    expect(cell('ID', 'standingOrder')).toMatchObject({ status: 'unconfirmed', asOf: '2022-12-31' });
     const en = panelText('ID', 'en');
-    expect(en).toMatch(/Naloxone standing order \(get it at a pharmacy without your own prescription\): Not confirmed for this state\. From research data that end in 2019–2022/);
+    expect(en).toMatch(/Naloxone standing order \(get it at a pharmacy without your own prescription\): Not confirmed for this state\. We could not confirm a statewide standing order/);
     const es = panelText('ID', 'es');
-    expect(es).toMatch(/Orden permanente de naloxona \(en la farmacia sin receta propia\): Sin confirmar para este estado\. Según datos de investigación/);
+    expect(es).toMatch(/Orden permanente de naloxona \(en la farmacia sin receta propia\): Sin confirmar para este estado\. No pudimos confirmar/);
+  });
+
+  it('where the table has no cell, the research data are shown as such, "not confirmed" for "no law"', () => {
+    const raw = rawLaws.find((r) => r.state === 'ID')!;
+    const shown = resolveStateLaw('ID', raw, undefined)!;
+    expect(shown.cells.find((c) => c.topic === 'standingOrder')).toMatchObject({ status: 'unconfirmed', origin: 'dataset', asOf: '2022' });
+    useLocale('en');
+    const { container } = render(<LawPanel law={shown} />);
+    expect(container.textContent).toMatch(/Naloxone standing order \([^)]*\): Not confirmed for this state\. From research data that end in 2019–2022/);
   });
 });
