@@ -16,15 +16,25 @@ export function LawPanel({ law }: { law: StateLaw }) {
         {law.cells.map((cell) => (
           <li key={cell.topic} data-topic={cell.topic} data-status={cell.status}>
             <strong>{t(`lawTopic_${cell.topic}`)}:</strong> {statusText(cell)}
-            {cell.summary ? <> {cell.summary[lang]}</> : cell.origin === 'dataset' ? <> {t('lawFromDataset')}</> : null}{' '}
-            <span class="muted">
+            {/* What the Good Samaritan law covers decides whether someone calls 911: always shown. */}
+            {!cell.summary ? (
+              <> {t('lawFromDataset')}</>
+            ) : cell.topic === 'goodSamaritan' ? (
+              <p>{cell.summary[lang]}</p>
+            ) : (
+              <details>
+                <summary>{t('lawMore')}</summary>
+                <p>{cell.summary[lang]}</p>
+              </details>
+            )}
+            <p class="muted law-source">
               {t('lawSource')}{' '}
               <a href={cell.source.url} target="_blank" rel="noopener noreferrer">
                 {cell.source.cite}
               </a>
               {', '}
               {t('lawAsOf', cell.asOf)}
-            </span>
+            </p>
           </li>
         ))}
       </ul>

@@ -23,10 +23,16 @@ const law = (code: string): StateLaw => {
 };
 const cell = (code: string, topic: string) => law(code).cells.find((c) => c.topic === topic);
 
-function panelText(code: string, lang: 'en' | 'es'): string {
+/** The panel's text as read aloud: block elements separated by a space. */
+function panelText(code: string, lang: 'en' | 'es', topic?: string): string {
   useLocale(lang);
   const { container } = render(<LawPanel law={law(code)} />);
-  const text = container.textContent ?? '';
+  const root = topic ? container.querySelector(`li[data-topic="${topic}"]`) : container;
+  root?.querySelectorAll('p, li, h3, summary, details').forEach((el) => {
+    el.before(' ');
+    el.after(' ');
+  });
+  const text = (root?.textContent ?? '').replace(/\s+/g, ' ').trim();
   cleanup();
   return text;
 }
@@ -81,8 +87,8 @@ describe('Good Samaritan protection is never shown as "none"', () => {
 
   it('Georgia (EN/ES): naloxone access law since 2014-04-24 (the research data had none)', () => {
     expect(cell('GA', 'naloxone')).toMatchObject({ status: 'yes', since: '2014-04-24', origin: 'table' });
-    expect(panelText('GA', 'en')).toMatch(/Naloxone access law: Yes, since 2014-04-24\. Doctors may prescribe naloxone/);
-    expect(panelText('GA', 'es')).toMatch(/Ley de acceso a la naloxona: Sí, desde 2014-04-24\. Los médicos pueden recetar naloxona/);
+    expect(panelText('GA', 'en')).toMatch(/Naloxone access law: Yes, since 2014-04-24\. What this means Doctors may prescribe naloxone/);
+    expect(panelText('GA', 'es')).toMatch(/Ley de acceso a la naloxona: Sí, desde 2014-04-24\. Qué significa Los médicos pueden recetar naloxona/);
   });
 });
 
@@ -103,9 +109,9 @@ describe('other dated, cited corrections', () => {
     // Idaho's research row has no naloxone standing order up to 2022: that is not "none today".
     expect(cell('ID', 'standingOrder')).toMatchObject({ status: 'unconfirmed', asOf: '2022-12-31' });
     const en = panelText('ID', 'en');
-    expect(en).toMatch(/Naloxone standing order \(get it at a pharmacy without your own prescription\): Not confirmed for this state\. We could not confirm a statewide standing order/);
+    expect(en).toMatch(/Naloxone standing order \(get it at a pharmacy without your own prescription\): Not confirmed for this state\. What this means We could not confirm a statewide standing order/);
     const es = panelText('ID', 'es');
-    expect(es).toMatch(/Orden permanente de naloxona \(en la farmacia sin receta propia\): Sin confirmar para este estado\. No pudimos confirmar/);
+    expect(es).toMatch(/Orden permanente de naloxona \(en la farmacia sin receta propia\): Sin confirmar para este estado\. Qué significa No pudimos confirmar/);
   });
 
   it('where the table has no cell, the research data are shown as such, "not confirmed" for "no law"', () => {
