@@ -1,5 +1,5 @@
-import { contentLang, t } from '../i18n';
-import type { ShownLawCell, StateLaw } from '../resources/law-table';
+import { contentLang, t } from '../platform/i18n';
+import type { ShownLawCell, StateLaw } from '../data/resources/law-table';
 
 /**
  * The reader's state's laws, one row per topic: the status in plain words, what the law does, and

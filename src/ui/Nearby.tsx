@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
-import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../resources/nearby';
-import type { Settings } from '../settings/settings';
+import { t } from '../platform/i18n';
+import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../data/resources/nearby';
+import type { Settings } from '../data/settings';
 import { LawPanel } from './LawPanel';
 import { LiveNearby } from './LiveNearby';
 import { StateView } from './StateView';

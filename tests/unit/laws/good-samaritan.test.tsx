@@ -7,10 +7,10 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadContentData } from '../../../src/content-data/load';
-import { StateLawsFile } from '../../../src/resources/directory-schema';
-import { resolveStateLaw } from '../../../src/resources/state-law';
-import type { StateLaw } from '../../../src/resources/law-table';
+import { loadContentData } from '../../../build/load';
+import { StateLawsFile } from '../../../src/data/resources/directory-schema';
+import { resolveStateLaw } from '../../../src/data/resources/state-law';
+import type { StateLaw } from '../../../src/data/resources/law-table';
 import { LawPanel } from '../../../src/ui/LawPanel';
 import { useLocale } from '../../support/i18n';
 

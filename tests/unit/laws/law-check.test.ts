@@ -7,17 +7,34 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLawContent } from '../../../src/content-data/law-content';
-import { loadContentData } from '../../../src/content-data/load';
-import { checkLawTable, isoToday, LAW_JURISDICTIONS, monthsBefore } from '../../../src/resources/law-check';
-import { LAW_TOPICS, LawTableFile, type LawCell } from '../../../src/resources/law-table';
+import { checkContent } from '../../../build/content-check';
+import { checkLawContent, lawContentRule } from '../../../build/law-content';
+import { loadContentData } from '../../../build/load';
+import { checkLawTable, isoToday, LAW_JURISDICTIONS, monthsBefore } from '../../../src/data/resources/law-check';
+import { LAW_TOPICS, LawTableFile, type LawCell } from '../../../src/data/resources/law-table';
 
 const real = (): LawTableFile => LawTableFile.parse(JSON.parse(readFileSync('content-data/laws/us-state-laws.json', 'utf8')));
 const TODAY = '2026-12-03';
 
 describe('the shipped law table', () => {
-  it('passes every rule today (what `npm run content:check` runs)', () => {
+  it('passes every rule today (what `npm run content:check` runs, through lawContentRule)', () => {
     expect(checkLawContent('content-data', isoToday())).toEqual([]);
+    expect(checkContent('content-data', [lawContentRule]).problems.filter((p) => p.file.includes('laws/'))).toEqual([]);
+  });
+
+  it('reports in the content check\'s shape, and a broken file as one problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laws-'));
+    try {
+      const table = real();
+      delete table.states.WY;
+      cpSync('content-data/laws', join(dir, 'laws'), { recursive: true });
+      writeFileSync(join(dir, 'laws/us-state-laws.json'), JSON.stringify(table));
+      expect(lawContentRule(dir)).toEqual([{ file: 'content-data/laws/us-state-laws.json', where: 'WY', message: 'missing (every state and DC needs an entry)' }]);
+      writeFileSync(join(dir, 'laws/us-state-laws.json'), '{ "states": ');
+      expect(lawContentRule(dir)).toEqual([expect.objectContaining({ file: 'content-data/laws/us-state-laws.json', message: expect.stringMatching(/^not readable JSON/) })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('has 50 states + DC, each with all five topics, each cell with a source and an as-of date', () => {
@@ -43,11 +60,11 @@ describe('each rule fails on a seeded mistake', () => {
   const mutate = (edit: (t: LawTableFile) => void) => {
     const table = real();
     edit(table);
-    return checkLawTable(table, TODAY);
+    return checkLawTable(table, TODAY).map((p) => `${p.where}: ${p.message}`);
   };
 
   it('a missing state, a missing topic, an unknown code', () => {
-    expect(mutate((t) => delete t.states.KS)).toContain('content-data/laws/us-state-laws.json: KS: missing (every state and DC needs an entry)');
+    expect(mutate((t) => delete t.states.KS)).toContain('KS: missing (every state and DC needs an entry)');
     expect(mutate((t) => delete t.states.WY.testStrips).join('\n')).toMatch(/WY testStrips: missing/);
     expect(mutate((t) => (t.states.XX = t.states.KS)).join('\n')).toMatch(/XX: not one of the 50 states or DC/);
   });
@@ -59,7 +76,7 @@ describe('each rule fails on a seeded mistake', () => {
       t.states.KS.goodSamaritan!.source.kind = 'statute';
     });
     expect(problems).toEqual([
-      'content-data/laws/us-state-laws.json: KS goodSamaritan: source read on 2024-12-02, more than 24 months ago: re-check it and update asOf, or add a dated review note',
+      'KS goodSamaritan: source read on 2024-12-02, more than 24 months ago: re-check it and update asOf, or add a dated review note',
     ]);
     // Exactly 24 months is still inside the window.
     expect(

@@ -4,9 +4,9 @@
  * in Kansas City, Kansas, was shown Kansas law.
  */
 import { describe, expect, it } from 'vitest';
-import { loadContentData } from '../../../src/content-data/load';
-import { nearestPlaces, readerState } from '../../../src/resources/nearby';
-import type { ResourceRow } from '../../../src/resources/schema';
+import { loadContentData } from '../../../build/load';
+import { nearestPlaces, readerState } from '../../../src/data/resources/nearby';
+import type { ResourceRow } from '../../../src/data/resources/schema';
 
 const data = loadContentData('content-data');
 const byCell = new Map<string, ResourceRow[]>();
