@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import { openDatabase, openUserData } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand } from '../messaging/protocol';
 import { wipeUserData } from '../data/db/wipe';
-import { closePanel } from '../platform/open-panel';
 import { settingsOrPaused, updateSettings } from '../data/settings';
-import { openPanel } from '../platform/open-panel';
+import { closePanel, openPanel } from '../platform/open-panel';
 import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
@@ -44,7 +43,7 @@ export function browserDeps(): BackgroundDeps {
       const reply = await browser.tabs.sendMessage(tabId, { type: 'hideAll' } satisfies TabCommand).catch(() => undefined);
       await tabs.delete(tabId);
       setBadge(tabId, null);
-      await closePanel(tabId);
+      await closePanel(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.windowId);
       return fieldOf(reply, 'done') === true;
     },
     async wipeAll() {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DB_PROBLEMS } from '../../../src/data/db/open';
 import { RESOURCE_TYPES } from '../../../src/data/resources/nearby';
+import { LAW_STATUSES, LAW_TOPICS } from '../../../src/data/resources/law-table';
 import { LIVE_FAILURES } from '../../../src/data/resources/live';
 import { CountryCode } from '../../../src/data/resources/schema';
 import { EvidenceCard } from '../../../src/data/evidence/schema';
@@ -30,6 +31,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   liveReason_: LIVE_FAILURES,
   textSize_: Settings.shape.textSize.unwrap().options,
   strength_: EvidenceCard.shape.strength.options,
+  lawTopic_: LAW_TOPICS,
+  lawStatus_: LAW_STATUSES.filter((status) => status !== 'unconfirmed'), // unconfirmed has its own sentences (LawPanel)
 };
 
 describe('UI messages (public/_locales)', () => {
