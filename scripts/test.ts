@@ -59,6 +59,7 @@ mkdirSync('reports', { recursive: true });
 const browsersReady = gate('browser install', ensureBrowsers({ chromium: true, firefox: true }));
 run('npx', ['wxt', 'prepare']);
 gate('typecheck', run('npx', ['tsc', '--noEmit']));
+gate('lint', run('npx', ['oxlint', '--deny-warnings', 'src', 'entrypoints', 'scripts', 'build', 'tools', 'tests']));
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']);
 countVitest('unit', 'reports/unit.json');
 const built = gate('build chrome', run('npx', ['wxt', 'build'])) && gate('build firefox', run('npx', ['wxt', 'build', '-b', 'firefox']));
