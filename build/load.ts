@@ -13,6 +13,7 @@ import { LawTableFile } from '../src/data/resources/law-table';
 import { resolveStateLaws } from '../src/data/resources/state-law';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../src/data/resources/schema';
 import type { ReferenceDataset } from '../src/data/dataset';
+import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
 
@@ -55,6 +56,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const claimIds = new Set(claims?.claims.map((c) => c.id));
   read(join(root, 'lexicon/config.json'), DetectConfigFile);
   read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
+  read(join(root, 'naloxone-access.json'), NaloxoneAccessFile, 'programs');
   const phrases = new Set<string>();
   for (const lang of ['en', 'es']) {
     const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');
