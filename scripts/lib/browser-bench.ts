@@ -2,7 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
+import { corpusIds, SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
 import { launchWithExtension } from '../../tests/support/launch';
 import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tests/support/trace';
 
@@ -120,7 +120,7 @@ export async function measureWorkerMemory(): Promise<WorkerMemory> {
     const idle = await serviceWorkerHeap(context, probe);
     const urls = [
       ...SEED_IDS.map((seed) => `${server.origin}/seed/${seed}.html`),
-      ...Array.from({ length: 45 }, (_, i) => `${server.origin}/corpus/en-${String(i + 1).padStart(3, '0')}.html`),
+      ...corpusIds('en-').slice(0, 45).map((id) => `${server.origin}/corpus/${id}.html`),
     ];
     const pages = await Promise.all(urls.map(async (url) => {
       const page = await context.newPage();

@@ -41,6 +41,14 @@ interface CorpusItem {
   text: string;
 }
 
+/** Ids of the one-item-per-file corpus pages starting with `prefix` (some numbers are gone: excluded pages). */
+export function corpusIds(prefix: string): string[] {
+  return readdirSync(join(FIXTURES, 'corpus'))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+    .sort()
+    .map((f) => f.slice(0, -5));
+}
+
 export function corpusItem(id: string): CorpusItem {
   return JSON.parse(readFileSync(join(FIXTURES, 'corpus', `${id}.json`), 'utf8'));
 }
