@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/content-data/dataset';
-import { compactLexicons } from './src/content-data/lexicon-plugin';
 import { loadContentData } from './src/content-data/load';
 
 // connect-src also names the one opt-in service (FindTreatment.gov live refresh); the browser still
@@ -72,7 +71,6 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [compactLexicons(resolve(import.meta.dirname ?? '.', 'src/detect/lexicon-codec.ts'))] }),
   zip: { excludeSources: ['artifacts/**', 'test-results/**', 'reports/**', '**/*.log'] },
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {
