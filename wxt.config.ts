@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/content-data/dataset';
-import { loadContentData } from './src/content-data/load';
+import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/data/dataset';
+import { loadContentData } from './build/load';
 
 // connect-src also names the one opt-in service (FindTreatment.gov live refresh); the browser still
 // blocks it until the reader grants its host permission.

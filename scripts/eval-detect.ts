@@ -3,13 +3,13 @@
  * - 5-fold cross-validation on the training part: each fold's model is trained from scratch (the
  *   same pipeline as `npm run train:detect`) on the other four folds.
  * - The sealed split (30% of each stratum, fixed seed), scored once with the shipped model
- *   (src/detect/model-data.ts, trained without it). Never used to choose settings.
+ *   (src/shared/detect/model-data.ts, trained without it). Never used to choose settings.
  * Per topic and language: precision, recall, F1; false notices on everyday pages; every miss.
  * `--json` prints one JSON object.
  */
-import { bundledDetector } from '../src/detect';
-import { TOPICS, type TopicId } from '../src/detect/types';
-import { evaluate, readCorpus, type CorpusItem, type TopicMetrics } from '../tests/support/corpus';
+import { bundledDetector } from '../src/shared/detect';
+import { TOPICS, type TopicId } from '../src/shared/detect/types';
+import { evaluate, readCorpus, type CorpusItem, type TopicMetrics } from '../tools/corpus';
 import { featurize, folds, gateSource, LANGS, predict, sealedIds, trainLanguage } from './lib/detect-train';
 
 const json = process.argv.includes('--json');

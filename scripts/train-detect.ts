@@ -1,9 +1,9 @@
 /**
  * `npm run train:detect`: train the detector on the corpus minus its sealed split and write it as
- * data (src/detect/model-data.ts). Deterministic: the same corpus gives the same bytes.
+ * data (src/shared/detect/model-data.ts). Deterministic: the same corpus gives the same bytes.
  */
 import { writeFileSync } from 'node:fs';
-import { readCorpus } from '../tests/support/corpus';
+import { readCorpus } from '../tools/corpus';
 import { featurize, LANGS, pack, sealedIds, trainLanguage } from './lib/detect-train';
 
 const { items, excluded, duplicates, invalid } = readCorpus();
@@ -19,7 +19,7 @@ export const MODEL: PackedModel = ${JSON.stringify(packed, null, 1)};
 `;
 // `--out FILE` writes elsewhere (the reproducibility test compares it with the shipped file).
 const at = process.argv.indexOf('--out');
-writeFileSync(at > 0 ? process.argv[at + 1] : 'src/detect/model-data.ts', out);
+writeFileSync(at > 0 ? process.argv[at + 1] : 'src/shared/detect/model-data.ts', out);
 console.log(`trained on ${train.length} texts (${sealed.size} sealed; ${excluded.length} excluded, ${duplicates.length} duplicates, ${invalid.length} invalid lines dropped)`);
 for (const m of models) console.log(`  ${m.lang}: ${m.keys.length} features`);
 console.log(`  model data: ${Buffer.byteLength(out)} bytes`);

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusIds, SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
-import { launchWithExtension } from '../../tests/support/launch';
-import { serviceWorkerHeap, type WorkerHeap } from '../../tests/support/trace';
-import { sideBySide, withAndBaseline, type SideBySide } from '../../tests/support/page-cost';
+import { corpusIds, SEED_IDS, startDemoServer } from '../../tools/demo-server';
+import { launchWithExtension } from '../../tools/launch';
+import { serviceWorkerHeap, type WorkerHeap } from '../../tools/trace';
+import { sideBySide, withAndBaseline, type SideBySide } from '../../tools/page-cost';
 
 /** The budgets per page kind (issue 18): added main-thread time, medians of 5 alternating runs. */
 export const PAGE_BUDGET_MS = { offTopic: 3, seed: 10, forum: 50 } as const;
@@ -13,7 +13,7 @@ export type PageCostRow = SideBySide & { kind: keyof typeof PAGE_BUDGET_MS; budg
 
 /**
  * The extension's added main-thread time and longest task per page, against the empty baseline
- * extension in the same run (tests/support/page-cost.ts): pages about none of the topics, the
+ * extension in the same run (tools/page-cost.ts): pages about none of the topics, the
  * seeds, and a 5 MB forum thread.
  */
 export async function measureInChromium(runs = 5): Promise<Record<string, PageCostRow>> {

@@ -1,16 +1,16 @@
 /**
  * Training the detector (`npm run train:detect`) and checking it (`npm run eval:detect`): features,
- * a deterministic logistic regression, the sealed split, packing into src/detect/model-data.ts.
+ * a deterministic logistic regression, the sealed split, packing into src/shared/detect/model-data.ts.
  * Build-time only: nothing here runs in the extension.
  */
 import { createHash } from 'node:crypto';
 import en from '../../content-data/lexicon/en.json';
 import es from '../../content-data/lexicon/es.json';
-import { forEachWord, wordsOf } from '../../src/detect/tokenize';
-import { TOPICS, type Lexicon, type TopicId } from '../../src/detect/types';
-import type { PackedLanguage, PackedModel } from '../../src/detect/model';
-import type { CorpusItem } from '../../tests/support/corpus';
-import { normalizeUrl } from '../../tests/support/exclusions';
+import { forEachWord, wordsOf } from '../../src/shared/detect/tokenize';
+import { TOPICS, type Lexicon, type TopicId } from '../../src/shared/detect/types';
+import type { PackedLanguage, PackedModel } from '../../src/shared/detect/model';
+import type { CorpusItem } from '../../tools/corpus';
+import { normalizeUrl } from '../../tools/exclusions';
 
 export type Lang = 'en' | 'es';
 export const LANGS: Lang[] = ['en', 'es'];
@@ -200,7 +200,7 @@ export function trainLanguage(docs: Doc[], lang: Lang): LanguageModel {
   return { lang, keys, weights, ctx: model.w.map((w) => r3(w[keys.length])), bias: model.b.map(r3) };
 }
 
-/** The shipped scoring, on training-side documents (same features, same arithmetic as src/detect/model.ts). */
+/** The shipped scoring, on training-side documents (same features, same arithmetic as src/shared/detect/model.ts). */
 export function predict(model: LanguageModel, doc: Doc): { topics: TopicId[]; z: number[] } {
   const index = new Map(model.keys.map((k, i) => [k, i]));
   let norm = 0;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDetector } from '../../../src/detect';
-import { createModelDetector } from '../../../src/detect/model';
-import { MODEL } from '../../../src/detect/model-data';
-import { forEachWord } from '../../../src/detect/tokenize';
-import { seedText, SEED_IDS } from '../../support/demo-server';
+import { bundledDetector } from '../../../src/shared/detect';
+import { createModelDetector } from '../../../src/shared/detect/model';
+import { MODEL } from '../../../src/shared/detect/model-data';
+import { forEachWord } from '../../../src/shared/detect/tokenize';
+import { seedText, SEED_IDS } from '../../../tools/demo-server';
 
 const detector = bundledDetector();
 

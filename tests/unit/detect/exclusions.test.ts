@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, readCorpus } from '../../support/corpus';
-import { excludedHashes, isExcluded, normalizeUrl, urlHash } from '../../support/exclusions';
+import { CORPUS_DIR, readCorpus } from '../../../tools/corpus';
+import { excludedHashes, isExcluded, normalizeUrl, urlHash } from '../../../tools/exclusions';
 
 describe('pages kept out of the detection corpus (evaluation exclusions)', () => {
   it('normalises URLs as the list does', () => {
