@@ -10,7 +10,7 @@
 import { bundledDetector } from '../src/shared/detect';
 import { TOPICS, type TopicId } from '../src/shared/detect/types';
 import { evaluate, readCorpus, type CorpusItem, type TopicMetrics } from '../tools/corpus';
-import { featurize, folds, gateSource, LANGS, predict, sealedIds, trainLanguage } from './lib/detect-train';
+import { featurize, folds, gateSource, LANGS, predict, sealedIds, stratum, trainLanguage } from './lib/detect-train';
 
 const json = process.argv.includes('--json');
 /** Only the cross-validation: for choosing settings, which must never look at the sealed split. */
@@ -65,6 +65,7 @@ const report = {
     dropped: { excluded: excluded.length, duplicates: duplicates.length, invalid },
     train: train.length,
     sealed: test.length,
+    sealedShareByStratum: Object.fromEntries([...new Set(items.map(stratum))].sort().map((k) => { const all = items.filter((i) => stratum(i) === k); return [k, `${all.filter((i) => sealed.has(i.id)).length}/${all.length}`]; })),
   },
   crossValidation: { ...table(cv), misclassified: wrong(cv) },
   sealed: { ...table(sealedResults), misclassified: wrong(sealedResults) },
@@ -75,6 +76,7 @@ else {
   const c = report.corpus;
   console.log(`Corpus: ${c.items} texts (${c.spanish} Spanish, ${c.hardNegatives} hard negatives, ${c.everyday} everyday pages); train ${c.train}, sealed ${c.sealed}`);
   console.log(`  per topic: ${JSON.stringify(c.perTopic)}; dropped: ${c.dropped.excluded} excluded, ${c.dropped.duplicates} duplicates, ${c.dropped.invalid.length} invalid`);
+  console.log(`  sealed per stratum (language|labels|hard): ${Object.entries(c.sealedShareByStratum).map(([k, v]) => `${k} ${v}`).join('; ')}`);
   console.log(`  first pass: ${report.gate.positivesTurnedAway.length} pages about a topic turned away ${JSON.stringify(report.gate.positivesTurnedAway)}; ${report.gate.negativesRead} of ${report.gate.negatives} other pages read further`);
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
   for (const [name, part] of [['5-fold cross-validation (training part)', report.crossValidation], ...(cvOnly ? [] : [['Sealed split (shipped model)', report.sealed]] as const)] as const) {
