@@ -153,9 +153,9 @@ else {
   log('Snippet search (10,000):', JSON.stringify(result.snippetSearch));
   if (result.chromium) {
     log('\nIn Chromium, against the empty-content-script baseline (medians of 5 alternating runs, ms):');
-    log('  page                       task with  baseline   added  budget  longest task with/baseline  notice  ok');
+    log('  page                       CPU with  baseline   added  budget  longest task CPU with/base  (wall: added, long task with/base)  notice  ok');
     for (const [name, r] of Object.entries(result.chromium as Record<string, PageCostRow>)) {
-      log(`  ${name.padEnd(26)} ${String(r.task_ms_with).padStart(9)} ${String(r.task_ms_baseline).padStart(9)} ${String(r.task_ms_added).padStart(7)} ${String(r.budget_ms).padStart(7)}  ${`${r.max_longtask_ms_with} / ${r.max_longtask_ms_baseline}`.padStart(26)}  ${String(r.notice).padStart(6)}  ${r.within ? 'yes' : 'NO'}`);
+      log(`  ${name.padEnd(26)} ${String(r.cpu_ms_with).padStart(8)} ${String(r.cpu_ms_baseline).padStart(9)} ${String(r.cpu_ms_added).padStart(7)} ${String(r.budget_ms).padStart(7)}  ${`${r.max_task_cpu_ms_with} / ${r.max_task_cpu_ms_baseline}`.padStart(26)}  (${r.task_ms_added}, ${r.max_longtask_ms_with} / ${r.max_longtask_ms_baseline})  ${String(r.notice).padStart(6)}  ${r.within ? 'yes' : 'NO'}`);
     }
   }
   if (result.extensionPages) log('\nSeeding and popup (Chromium):\n', JSON.stringify(result.extensionPages, null, 2));

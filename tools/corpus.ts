@@ -46,7 +46,8 @@ function check(raw: Record<string, unknown>): string | undefined {
 }
 
 /** The corpus with exclusions and duplicates dropped, and a report of what was dropped. */
-export function readCorpus(dir = CORPUS_DIR): CorpusReport {
+/** `DETECT_CORPUS_DIR` reads a frozen copy instead (comparing settings while the corpus is still being collected). */
+export function readCorpus(dir = process.env.DETECT_CORPUS_DIR ?? CORPUS_DIR): CorpusReport {
   const report: CorpusReport = { items: [], excluded: [], duplicates: [], invalid: [] };
   const seenUrl = new Set<string>();
   const seenText = new Set<string>();

@@ -31,8 +31,9 @@ export async function measureInChromium(runs = 5): Promise<Record<string, PageCo
       for (const [name, kind, url] of pages) {
         const row = await sideBySide(withExt, baseline, url, runs);
         // A long task the extension caused: one seen with it that is longer than any without it.
-        const longTaskOk = row.max_longtask_ms_with <= Math.max(50, row.max_longtask_ms_baseline);
-        out[name] = { ...row, kind, budget_ms: PAGE_BUDGET_MS[kind], within: row.task_ms_added <= PAGE_BUDGET_MS[kind] && longTaskOk };
+        // Judged on CPU (thread) time: wall-clock task time on a shared machine measures the other processes.
+        const longTaskOk = row.max_task_cpu_ms_with <= Math.max(50, row.max_task_cpu_ms_baseline);
+        out[name] = { ...row, kind, budget_ms: PAGE_BUDGET_MS[kind], within: row.cpu_ms_added <= PAGE_BUDGET_MS[kind] && longTaskOk };
       }
       return out;
     });
