@@ -21,7 +21,7 @@ export const SETTINGS = {
   /** Features kept per language. */
   keep: 360,
   /** L2 penalty. */
-  lambda: 0.0005,
+  lambda: 0.0001,
   /** A feature must occur in this many training texts of its language (lexicon phrases: 1). */
   minDocs: 3,
   epochs: 400,
