@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusIds, SEED_IDS, startDemoServer } from '../../tools/demo-server';
-import { launchWithExtension } from '../../tools/launch';
+import { closeWelcome, launchWithExtension } from '../../tools/launch';
 import { serviceWorkerHeap, type WorkerHeap } from '../../tools/trace';
 import { sideBySide, withAndBaseline, type SideBySide } from '../../tools/page-cost';
 
@@ -64,13 +64,14 @@ export async function measureExtensionPages(seedRows: number): Promise<Extension
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    await closeWelcome(context);
     // Record, inside the page, when the emergency line and the first step source appear.
     await context.addInitScript(() => {
       const marks: Record<string, number> = {};
       (window as unknown as { __marks: typeof marks }).__marks = marks;
       new MutationObserver(() => {
         if (!marks.emergency && document.querySelector('.emergency a')) marks.emergency = performance.now();
-        if (!marks.source && document.querySelector('.sources-inline a')) marks.source = performance.now();
+        if (!marks.source && document.querySelector('.step-sources a')) marks.source = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
     const options = await context.newPage();
@@ -114,6 +115,7 @@ export async function measureWorkerMemory(): Promise<WorkerMemory> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    await closeWelcome(context);
     // Seeding done: the options page renders its form only from the seeded database.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
