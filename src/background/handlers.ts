@@ -64,7 +64,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
       if (target === undefined) return reject('openSidebar: no tab');
       // No await before this call: the click's user gesture must still be active.
       const opening = deps.openPanel(target, sender.tab?.windowId);
-      return opening.then((opened) => ok<'openSidebar'>({ opened: opened ? 'panel' : 'fallback' }));
+      return opening.then((opened) => ok<'openSidebar'>(opened ? { opened: 'panel' } : { opened: 'fallback', tabId: target }));
     }
     if (message.type === 'getTabAnalysis') {
       if (!fromOwnPage) return reject('getTabAnalysis: only extension pages may ask');

@@ -47,7 +47,8 @@ export const payloads = {
 export interface Results {
   getPageConfig: { enabled: boolean };
   pageAnalyzed: { showNotice: boolean };
-  openSidebar: { opened: 'panel' | 'fallback' };
+  /** 'fallback': the browser refused its panel; dock the sidebar in the page, about this tab (a frame in a page cannot ask which tab it is in). */
+  openSidebar: { opened: 'panel' } | { opened: 'fallback'; tabId: number };
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null; orphaned: number[] };
   highlightMatches: { done: boolean };

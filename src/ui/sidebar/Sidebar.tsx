@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { getSettings, updateSettings, type Settings } from '../../settings/settings';
 import { uiDatabase } from '../database';
 import { t } from '../../i18n';
-import { EmergencyStrip, HelplineList } from '../Helplines';
+import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
+import { cachedEmergency, rememberEmergency } from '../popup/emergency-cache';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
 import { currentHelplines, loadCards } from '../queries';
@@ -22,6 +23,9 @@ export function Sidebar() {
   const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
   const helplines = useLive(currentHelplines);
+  useEffect(() => {
+    if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);
+  }, [helplines]);
   const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
@@ -30,7 +34,8 @@ export function Sidebar() {
   return (
     <>
       <header>
-        <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+        {/* Never waits for storage: until the database answers, the last number shown or the plain instruction (as in the popup). */}
+        {helplines.status === 'ready' ? <EmergencyStrip helplines={helplines.data} /> : <EmergencyLine dial={cachedEmergency()} />}
         <SeedProgress />
         <StorageNotice />
         <StorageResetNotice />

@@ -82,12 +82,13 @@ describe('background message handler', () => {
     expect(await deps.tabs.get(7)).toBeNull();
   });
 
-  it('opens the panel for the sender’s tab, or reports the fallback', async () => {
+  it('opens the panel for the sender’s tab, or reports the fallback with the tab to dock for', async () => {
     const { deps, handle } = setup();
     expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'panel' } });
     expect(deps.openPanel).toHaveBeenCalledWith(7, 1);
     vi.mocked(deps.openPanel).mockResolvedValueOnce(false);
-    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback' } });
+    // The docked sidebar is a frame inside the page, which has no `tabs` API: it needs its tab id from here.
+    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback', tabId: 7 } });
   });
 
   it('relays "show on page" from the sidebar to the tab, and refuses it from a page', async () => {
