@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../db/open';
+import { openDatabase } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
-import { wipeUserData } from '../db/wipe';
-import { closePanel } from '../ui/open-panel';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings';
-import { openPanel } from '../ui/open-panel';
+import { wipeUserData } from '../data/db/wipe';
+import { closePanel } from '../platform/open-panel';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
+import { openPanel } from '../platform/open-panel';
 import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
-import { t } from '../i18n';
+import { t } from '../platform/i18n';
 
 /** The real browser behind the background's handlers. */
 export function browserDeps(): BackgroundDeps {

@@ -8,7 +8,7 @@ import {
   type Results,
   type ToolCommand,
 } from '../messaging/protocol';
-import { isActiveOn, type Settings } from '../settings/settings';
+import { isActiveOn, type Settings } from '../data/settings';
 import type { SnippetService } from './snippets';
 import type { TabAnalyses } from './tab-analyses';
 

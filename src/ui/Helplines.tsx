@@ -1,5 +1,5 @@
-import { t } from '../i18n';
-import type { Helpline } from '../resources/schema';
+import { t } from '../platform/i18n';
+import type { Helpline } from '../data/resources/schema';
 
 /** "Possible overdose? Call 911" — always first, always a tel: link, one number to dial. */
 export function EmergencyStrip({ helplines }: { helplines: Helpline[] }) {

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../support/demo-server';
+import { startDemoServer } from '../../tools/demo-server';
 import { clickNoticeButton, dockedFrame, EXT, extensionPage, launchFirefox, noticeText, tabIdOf, textOf, until, type FirefoxGlobal } from './harness';
 
 let browser: Browser;

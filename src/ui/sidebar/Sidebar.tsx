@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { uiDatabase } from '../database';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
 import { cachedEmergency, rememberEmergency } from '../popup/emergency-cache';
 import { LocationForm } from '../LocationForm';

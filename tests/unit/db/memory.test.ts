@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installTaskQueue } from '../../../src/db/memory';
+import { installTaskQueue } from '../../../src/data/db/memory';
 
 describe('installTaskQueue (in-memory database on Firefox < 142)', () => {
   it('gives a scope with neither setImmediate nor scheduler an unclamped task queue, in order', async () => {

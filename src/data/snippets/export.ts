@@ -1,0 +1,93 @@
+import type { SecondChanceDB } from '../db/database';
+import { isQuotaExceeded } from '../db/open';
+import { Snippet, SnippetExport } from './schema';
+import { textFragmentUrl } from '../../shared/snippets/url';
+
+export function toExportFile(snippets: Snippet[], now = new Date()): SnippetExport {
+  return { format: 'second-chance-snippets', version: 1, exportedAt: now.toISOString(), snippets };
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const link = (s: Snippet) => textFragmentUrl(s.url, s.quote, s.prefix, s.suffix);
+
+/** APA-style reference for a web page: Title. (n.d.). Site. Retrieved date, from URL */
+export function pageCitation(s: Snippet): string {
+  return `${s.title || s.url}. (n.d.). ${s.site}. Retrieved ${day(s.savedAt)}, from ${link(s)}`;
+}
+
+/** A readable copy for sharing, grouped by page: each quote with its citation, tags and note. */
+export function toMarkdown(snippets: Snippet[]): string {
+  const pages = new Map<string, Snippet[]>();
+  for (const s of snippets) pages.set(s.url, [...(pages.get(s.url) ?? []), s]);
+  return [...pages.values()]
+    .map((group) => {
+      const quotes = group.map((s) => {
+        const lines = [`> ${s.quote.replace(/\n/g, '\n> ')}`, '', pageCitation(s)];
+        if (s.tags.length) lines.push('', `Tags: ${s.tags.join(', ')}`);
+        if (s.note) lines.push('', `Note: ${s.note}`);
+        return lines.join('\n');
+      });
+      return [`## ${group[0].title || group[0].url}`, ...quotes].join('\n\n');
+    })
+    .join('\n\n');
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralised with a quote. */
+export function toCsv(snippets: Snippet[]): string {
+  const header = ['quote', 'note', 'tags', 'title', 'url', 'site', 'saved', 'topics', 'link'];
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const rows = snippets.map((s) => [s.quote, s.note, s.tags.join('; '), s.title, s.url, s.site, day(s.savedAt), s.topics.join('; '), link(s)]);
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+
+/**
+ * Read an export file. Nothing is written unless the whole file is valid; snippets already in the
+ * library (same page, quote and time) are skipped, never overwritten.
+ */
+/** Larger than any real library (10,000 snippets with notes is a few MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export async function importSnippets(db: SecondChanceDB, text: string): Promise<ImportResult> {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'This file is too large to be a snippet export (over 50 MB). Nothing was imported.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not JSON. Choose a file exported from Second Chance.' };
+  }
+  const version = (data as { version?: unknown })?.version;
+  if ((data as { format?: unknown })?.format === 'second-chance-snippets' && version !== 1) {
+    // Only a short number or string goes into the message: String() of a deeply nested array recurses.
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : typeof version;
+    return { ok: false, error: `This snippet file has version ${shown}, which this version of Second Chance cannot read. Nothing was imported.` };
+  }
+  const parsed = SnippetExport.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: `This is not a Second Chance snippet file${where}: ${issue.message}. Nothing was imported.` };
+  }
+  try {
+    return await db.transaction('rw', db.snippets, async () => {
+      // Seen keys grow as rows are taken, so a file listing the same snippet twice adds it once.
+      const seen = new Set((await db.snippets.toArray()).map(key));
+      const fresh = parsed.data.snippets
+        .filter((s) => !seen.has(key(s)) && !!seen.add(key(s)))
+        .map(({ id: _id, ...rest }) => rest);
+      await db.snippets.bulkAdd(fresh);
+      return { ok: true as const, added: fresh.length, skipped: parsed.data.snippets.length - fresh.length };
+    });
+  } catch (error) {
+    // One transaction: when it fails nothing was written. Say why in words the reader can act on.
+    console.warn('[second-chance] import failed', error);
+    if (isQuotaExceeded(error)) return { ok: false, error: 'The browser has no storage space left for Second Chance. Free some disk space, then import again. Nothing was imported; your snippets are unchanged.' };
+    return { ok: false, error: 'The snippets could not be written to local storage. Nothing was imported; your snippets are unchanged. Reopen this page and try again.' };
+  }
+}
+
+const key = (s: Snippet) => `${s.url}\u0000${s.quote}\u0000${s.savedAt}`;
