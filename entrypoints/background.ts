@@ -8,6 +8,8 @@ import { t } from '../src/platform/i18n';
 export default defineBackground(() => {
   const deps = browserDeps();
   const handle = createMessageHandler(deps);
+  // Firefox for Android has no menus and no commands: use each API only where it exists.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
@@ -19,9 +21,9 @@ export default defineBackground(() => {
   // Seed reference data on install and update (a new dataset version reseeds; user data stays).
   browser.runtime.onInstalled.addListener(() => {
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
-    browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
-    browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
+    menus?.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
+    menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
+    menus?.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
   });
   const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
     if (tab?.id === undefined) return;
@@ -29,7 +31,7 @@ export default defineBackground(() => {
     if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id);
     if (action === 'quick-hide') void deps.quickHide(tab.id);
   };
-  browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
+  menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => act(command, tab));
 });
