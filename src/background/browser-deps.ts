@@ -8,6 +8,7 @@ import { openPanel } from '../platform/open-panel';
 import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
+import { runRead, type ReadName } from '../data/reads';
 import { t } from '../platform/i18n';
 
 /** The real browser behind the background's handlers. */
@@ -54,6 +55,9 @@ export function browserDeps(): BackgroundDeps {
     // A database failure must not stop pages from being read: fall back to defaults.
     settings: () => openDatabase().then(getSettings, () => DEFAULT_SETTINGS),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
+    async readData({ query, ...args }) {
+      return runRead(await openDatabase(), query as ReadName, args as never);
+    },
     setBadge,
     openPanel,
     tellTool,

@@ -3,6 +3,7 @@ import {
   type Broadcast,
   type Message,
   type MessageType,
+  type Payload,
   type PageAnalysis,
   type Result,
   type Results,
@@ -31,6 +32,8 @@ export interface BackgroundDeps {
   quickHide(tabId: number): Promise<boolean>;
   /** Delete the reader's data: snippets, settings, per-tab state. */
   wipeAll(): Promise<void>;
+  /** Run one of the sidebar's named reads on the extension's database (for a docked sidebar refused IndexedDB). */
+  readData(request: Payload<'readData'>['request']): Promise<unknown>;
   /** Send a command to the page tool in a tab (loading it first); rejects when the tab has none. */
   tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
 }
@@ -87,6 +90,18 @@ export function createMessageHandler(deps: BackgroundDeps) {
     if (message.type === 'quickHide') {
       if (!fromOwnPage) return reject('quickHide: only extension pages may ask');
       return deps.quickHide(message.payload.tabId).then((hidden) => ok<'quickHide'>({ hidden }));
+    }
+    if (message.type === 'readData') {
+      if (!fromOwnPage) return reject('readData: only extension pages may ask');
+      return deps.readData(message.payload.request).then((data) => ok<'readData'>({ data }));
+    }
+    if (message.type === 'writeSettings') {
+      if (!fromOwnPage) return reject('writeSettings: only extension pages may ask');
+      // updateSettings parses the merged result: an invalid change throws and nothing is written.
+      return deps.updateSettings(message.payload.patch as Partial<Settings>).then((settings) => {
+        deps.broadcast({ type: 'settingsChanged' });
+        return ok<'writeSettings'>({ settings });
+      });
     }
     if (message.type === 'wipeAll') {
       if (!fromOwnPage) return reject('wipeAll: only extension pages may ask');

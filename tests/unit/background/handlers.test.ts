@@ -31,6 +31,7 @@ function setup(settings: Partial<Settings> = {}) {
     snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showForAnalysis: vi.fn(async () => undefined) },
     quickHide: vi.fn(async () => true),
     wipeAll: vi.fn(async () => undefined),
+    readData: vi.fn(async () => ({ read: true })),
   };
   return { deps, handle: createMessageHandler(deps), settings: () => current };
 }
