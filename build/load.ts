@@ -11,6 +11,7 @@ import { EvidenceCard } from '../src/data/evidence/schema';
 import { ResourcesFile, StateLawsFile } from '../src/data/resources/directory-schema';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../src/data/resources/schema';
 import type { ReferenceDataset } from '../src/data/dataset';
+import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
 
@@ -53,6 +54,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const claimIds = new Set(claims?.claims.map((c) => c.id));
   read(join(root, 'lexicon/config.json'), DetectConfigFile);
   read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
+  read(join(root, 'naloxone-access.json'), NaloxoneAccessFile, 'programs');
   const phrases = new Set<string>();
   for (const lang of ['en', 'es']) {
     const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');
@@ -123,9 +125,10 @@ function toHelpline(r: HelplineRecord, index: number): Helpline[] {
       scope: r.scope,
       sms: r.sms,
       officialSource: r.official_source,
+      es: r.es,
       // Emergency numbers are fixed by law and listed in the product brief; other lines count only
-      // once their number was read on a copy of the official page.
-      confirmed: emergency || r.seen_in_stored_copy,
+      // once their number was read on an official page (the service's own or a government body's).
+      confirmed: emergency || (r.seen_in_stored_copy && r.official_evidence.length > 0),
     },
   ];
 }

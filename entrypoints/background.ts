@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
+import { welcomeOnce } from '../src/background/first-run';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/data/db/open';
 import { t } from '../src/platform/i18n';
+import { closePanelNow } from '../src/platform/open-panel';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -19,7 +21,11 @@ export default defineBackground(() => {
   });
 
   // Seed reference data on install and update (a new dataset version reseeds; user data stays).
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void welcomeOnce(reason, {
+      storage: browser.storage.local,
+      open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
+    }).catch(() => undefined);
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
     menus?.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
@@ -29,7 +35,10 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     if (action === 'open-sidebar') void deps.openPanel(tab.id, tab.windowId);
     if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id);
-    if (action === 'quick-hide') void deps.quickHide(tab.id);
+    if (action === 'quick-hide') {
+      closePanelNow(tab.windowId); // still inside the key press or menu click (Firefox needs that)
+      void deps.quickHide(tab.id);
+    }
   };
   menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));

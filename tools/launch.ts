@@ -31,3 +31,14 @@ export function launchWithExtension(
     ],
   });
 }
+
+/**
+ * A new install opens the first-run page, which becomes the active tab (and puts a page opened
+ * before it in the background). Tests and measurements other than the first-run tests start where
+ * the reader has already closed it.
+ */
+export async function closeWelcome(context: BrowserContext) {
+  const isWelcome = (p: { url(): string }) => p.url().endsWith('/welcome.html');
+  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+  await welcome.close();
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../../tools/demo-server';
-import { launchWithExtension } from '../../tools/launch';
+import { closeWelcome, launchWithExtension } from '../../tools/launch';
 import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tools/trace';
 
 export type { PageCost };
@@ -15,6 +15,7 @@ export async function measureInChromium(): Promise<Record<string, PageCost>> {
   const context = await launchWithExtension(profile);
   try {
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
+    await closeWelcome(context);
     const pages: Record<string, string> = Object.fromEntries(SEED_IDS.map((id) => [`seed-${id}`, `${server.origin}/seed/${id}.html`]));
     pages['forum-5MB'] = `${server.origin}/generated/forum-5000000.html`;
     pages['forum-10MB'] = `${server.origin}/generated/forum-10000000.html`;
@@ -60,13 +61,14 @@ export async function measureExtensionPages(seedRows: number): Promise<Extension
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    await closeWelcome(context);
     // Record, inside the page, when the emergency line and the first step source appear.
     await context.addInitScript(() => {
       const marks: Record<string, number> = {};
       (window as unknown as { __marks: typeof marks }).__marks = marks;
       new MutationObserver(() => {
         if (!marks.emergency && document.querySelector('.emergency a')) marks.emergency = performance.now();
-        if (!marks.source && document.querySelector('.sources-inline a')) marks.source = performance.now();
+        if (!marks.source && document.querySelector('.step-sources a')) marks.source = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
     const options = await context.newPage();
@@ -110,6 +112,7 @@ export async function measureWorkerMemory(): Promise<WorkerMemory> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    await closeWelcome(context);
     // Seeding done: the options page renders its form only from the seeded database.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);

@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
 import { wipeUserData } from '../data/db/wipe';
-import { closePanel } from '../platform/open-panel';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
-import { openPanel } from '../platform/open-panel';
+import { closePanel, openPanel } from '../platform/open-panel';
 import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
@@ -44,7 +43,7 @@ export function browserDeps(): BackgroundDeps {
       const reply = await browser.tabs.sendMessage(tabId, { type: 'hideAll' } satisfies TabCommand).catch(() => undefined);
       await tabs.delete(tabId);
       setBadge(tabId, null);
-      await closePanel(tabId);
+      await closePanel(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.windowId);
       return (reply as { done?: boolean } | undefined)?.done === true;
     },
     async wipeAll() {

@@ -2,5 +2,13 @@
 declare const chrome: {
   storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
   permissions: { contains(permissions: { origins?: string[] }): Promise<boolean> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    getManifest(): { commands?: Record<string, unknown> };
+    getContexts(filter: { contextTypes?: string[] }): Promise<{ contextType: string; documentUrl?: string }[]>;
+    reload(): void;
+  };
+  action: { openPopup(): Promise<void> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
+  tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
 };

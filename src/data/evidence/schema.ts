@@ -7,11 +7,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 
 export const Source = z
   .object({
+    /** What a card sentence cites (`cites`), unique within the card. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'source ids are kebab-case').optional(),
     citation: z.string().min(10),
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.xxxx/...').optional(),
     pmid: z.string().regex(/^\d{5,9}$/, 'a PMID is 5-9 digits').optional(),
     url: z.string().url().startsWith('https://', 'source URLs must be https').optional(),
     type: z.enum(['trial', 'observational', 'review', 'guidance', 'label', 'other']),
+    /** What the source states (with the numbers a card uses) and when it was read; checked by content:check. */
+    note: z.string().optional(),
   })
   .refine((s) => s.doi || s.pmid || s.url, 'each source needs a doi, pmid or url');
 
@@ -32,6 +36,10 @@ export const EvidenceCard = CardText.extend({
   /** Lexicon phrases that mean a page is about this card's subject ("suboxone" for the MOUD card). */
   match: z.array(z.string().min(2)).default([]),
   sources: z.array(Source).min(1),
+  /** Source ids behind each sentence group: the summary, each key point, each action (content:check). */
+  cites: z
+    .object({ summary: z.array(z.string()), keyPoints: z.array(z.array(z.string())), whatYouCanDo: z.array(z.array(z.string())) })
+    .optional(),
   strength: z.enum(['trials', 'observational', 'guidance', 'mixed', 'unknown']),
   reviewedAt: isoDate,
   translations: z.object({ es: CardText.partial() }).partial().optional(),

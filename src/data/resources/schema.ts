@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const CountryCode = z.enum(['US', 'CA', 'GB', 'AU', 'IE', 'NZ']);
 export type CountryCode = z.infer<typeof CountryCode>;
 
+const HelplineText = z.object({ name: z.string().optional(), hours: z.string().optional(), scope: z.string().optional(), sms: z.string().optional() });
+export type HelplineText = z.infer<typeof HelplineText>;
+
 /** One row of content-data/helplines/helplines.json, as compiled (snake_case kept for provenance). */
 export const HelplineRecord = z.object({
   country: CountryCode,
@@ -17,6 +20,15 @@ export const HelplineRecord = z.object({
   official_source: z.string().url(),
   seen_in_stored_copy: z.boolean(),
   evidence_url: z.string().optional(),
+  /** Official pages (the service's own, or a government body's) where the number was read. */
+  official_evidence: z.array(z.object({ url: z.string().url(), owner: z.enum(['service', 'government']), note: z.string().optional() })).default([]),
+  /** Why evidence on another domain still comes from the service itself (e.g. its own code repository). */
+  same_owner_reason: z.string().optional(),
+  verified_note: z.string().optional(),
+  /** Date of the last check (YYYY-MM-DD). */
+  checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  /** Spanish wording of the fields the UI shows. */
+  es: HelplineText.optional(),
 });
 export type HelplineRecord = z.infer<typeof HelplineRecord>;
 
@@ -35,6 +47,8 @@ export interface Helpline {
   scope: string;
   sms?: string;
   officialSource: string;
+  /** Spanish wording of name, hours, scope and SMS, where translated. */
+  es?: HelplineText;
   /** False until the number has been checked on its official page; unconfirmed lines are not shown. */
   confirmed: boolean;
 }
