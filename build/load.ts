@@ -9,6 +9,8 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { EvidenceCard } from '../src/data/evidence/schema';
 import { ResourcesFile, StateLawsFile } from '../src/data/resources/directory-schema';
+import { LawTableFile } from '../src/data/resources/law-table';
+import { resolveStateLaws } from '../src/data/resources/state-law';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../src/data/resources/schema';
 import type { ReferenceDataset } from '../src/data/dataset';
 import { NaloxoneAccessFile } from '../src/data/naloxone-access';
@@ -67,6 +69,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const zips = read(join(root, 'zip-points/zip-points.json'), ZipPointsFile, 'points');
   const resources = read(join(root, 'resources/resources.json'), ResourcesFile, 'rows');
   const laws = read(join(root, 'resources/state-laws.json'), StateLawsFile, 'states');
+  const lawTable = read(join(root, 'laws/us-state-laws.json'), LawTableFile);
 
   const evidenceDir = join(root, 'evidence');
   const evidence: EvidenceCard[] = [];
@@ -84,7 +87,7 @@ export function loadContentData(root: string): ReferenceDataset {
     evidence.push(card);
   }
 
-  if (problems.length || !helplines || !zips || !resources || !laws) {
+  if (problems.length || !helplines || !zips || !resources || !laws || !lawTable) {
     throw new ContentDataError(`content-data is invalid:\n${problems.join('\n')}`);
   }
   const content = {
@@ -93,7 +96,7 @@ export function loadContentData(root: string): ReferenceDataset {
     evidence,
     resources: resources.rows,
     resourcesAsOf: resources.dataDate,
-    stateLaws: laws.states,
+    stateLaws: resolveStateLaws(laws.states, lawTable),
   };
   const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
   return {
@@ -105,6 +108,7 @@ export function loadContentData(root: string): ReferenceDataset {
       { id: 'evidence', name: 'Second Chance evidence cards', dataDate: latest(evidence.map((c) => c.reviewedAt)), rows: evidence.length },
       ...(resources.sources ?? []),
       { id: 'state-laws', name: 'State overdose, naloxone and syringe laws (RAND-USC OPTIC; LawAtlas)', dataDate: laws.dataDate, rows: laws.states.length },
+      { id: 'state-law-table', name: 'State law table (maintained, each cell sourced and dated)', dataDate: latest(lawCellDates(lawTable)), rows: Object.keys(lawTable.states).length },
     ],
   };
 }
@@ -134,3 +138,5 @@ function toHelpline(r: HelplineRecord, index: number): Helpline[] {
 }
 
 const latest = (dates: string[]) => dates.sort().at(-1) ?? '';
+const lawCellDates = (table: LawTableFile) =>
+  Object.values(table.states).flatMap((entry) => Object.values(entry).flatMap((cell) => (typeof cell === 'object' ? [cell.asOf] : [])));

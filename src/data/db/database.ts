@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { EvidenceCard } from '../evidence/schema';
-import type { Helpline, StateLawRow, ZipPoint } from '../resources/schema';
+import type { StateLaw } from '../resources/law-table';
+import type { Helpline, ZipPoint } from '../resources/schema';
 import type { ResourceRow } from '../resources/schema';
 import type { Snippet } from '../snippets/schema';
 
@@ -61,7 +62,7 @@ export class SecondChanceDB extends Dexie {
   helplines!: Table<Helpline, string>;
   zipPoints!: Table<ZipBucket, string>;
   resources!: Table<ResourceCell, string>;
-  stateLaws!: Table<StateLawRow, string>;
+  stateLaws!: Table<StateLaw, string>;
   meta!: Table<MetaRow, string>;
   snippets!: Table<Snippet, number>;
   settings!: Table<SettingRow, string>;
