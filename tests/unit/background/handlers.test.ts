@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler, type BackgroundDeps } from '../../../src/background/handlers';
+import { ROUTES } from '../../../src/background/routes';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/data/settings';
 
@@ -83,6 +84,20 @@ describe('background message handler', () => {
     expect(await deps.tabs.get(7)).toBeNull();
   });
 
+  it('runs the docked sidebar’s reads and settings writes for our own pages only, and tells open pages about the change', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { deps, handle, settings } = setup();
+    const request = { query: 'helplines' as const };
+    expect(await handle({ type: 'readData', payload: { request } }, ownPage)).toEqual({ ok: true, data: { data: { read: true } } });
+    expect(deps.readData).toHaveBeenCalledWith(request);
+    expect(await handle({ type: 'readData', payload: { request } }, page)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'writeSettings', payload: { patch: { zip: '80202' } } }, page)).toMatchObject({ ok: false });
+    expect(settings().zip).toBeNull();
+    expect(await handle({ type: 'writeSettings', payload: { patch: { zip: '80202' } } }, ownPage)).toMatchObject({ ok: true });
+    expect(settings().zip).toBe('80202');
+    expect(deps.broadcast).toHaveBeenCalledWith({ type: 'settingsChanged' });
+  });
+
   it('opens the panel for the sender’s tab, or reports the fallback with the tab to dock for', async () => {
     const { deps, handle } = setup();
     expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'panel' } });
@@ -118,5 +133,10 @@ describe('background message handler', () => {
     expect((await handle({ type: 'wipeAll', payload: {} }, ownPage)).ok).toBe(false); // needs an explicit confirm
     expect(await handle({ type: 'wipeAll', payload: { confirm: true } }, ownPage)).toEqual({ ok: true, data: { wiped: true } });
     expect(await handle({ type: 'quickHide', payload: { tabId: 7 } }, ownPage)).toEqual({ ok: true, data: { hidden: true } });
+  });
+
+  it('a web page can send only the short, reviewed list of tab messages (the route table)', () => {
+    const fromPages = Object.entries(ROUTES).filter(([, route]) => route.from !== 'extension').map(([type, route]) => `${type}:${route.from}`);
+    expect(fromPages.sort()).toEqual(['getPageConfig:tab', 'muteSite:tab', 'openSidebar:any', 'pageAnalyzed:tab']);
   });
 });
