@@ -16,10 +16,11 @@ import type { ReferenceDataset } from '../src/data/dataset';
 import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
+import { TOPICS } from '../src/shared/detect/types';
 
 const LexiconEntry = z.object({
   p: z.string().min(2).max(80),
-  t: z.enum(['overdose', 'tough_love', 'treatment']).optional(),
+  t: z.enum(TOPICS).optional(),
   w: z.number().min(-20).max(20).optional(),
   a: z.literal(true).optional(),
   c: z.string().regex(/^[a-z_]+$/).optional(),

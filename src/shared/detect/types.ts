@@ -1,5 +1,6 @@
-export type TopicId = 'overdose' | 'tough_love' | 'treatment';
-export const TOPICS: readonly TopicId[] = ['overdose', 'tough_love', 'treatment'];
+/** The topics, defined once: schemas (z.enum(TOPICS)), the UI and the detector all use this list. */
+export const TOPICS = ['overdose', 'tough_love', 'treatment'] as const;
+export type TopicId = (typeof TOPICS)[number];
 
 /** One lexicon line: a phrase, what it counts toward, and how much. */
 export interface LexiconEntry {
