@@ -9,7 +9,8 @@ export default defineUnlistedScript(() => {
   flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const command = message as ToolCommand;
-    if (!['highlight', 'captureSelection', 'showSnippets', 'snippetSaved', 'snippetNotSaved'].includes(command?.type)) return;
-    sendResponse(runToolCommand(document, command));
+    if (!['highlight', 'captureSelection', 'showSnippets', 'hideSnippets'].includes(command?.type)) return;
+    void Promise.resolve(runToolCommand(document, command)).then(sendResponse, () => sendResponse(undefined));
+    return true; // some commands answer after yielding to the page
   });
 });

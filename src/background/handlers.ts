@@ -9,11 +9,13 @@ import {
   type ToolCommand,
 } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
+import { sameSite } from '../snippets/url';
 import type { SnippetService } from './snippets';
 import type { TabAnalyses } from './tab-analyses';
 
 export interface Sender {
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; incognito?: boolean; url?: string };
+  /** Set by the browser: the sending frame's URL (for a content script, the page). */
   url?: string;
 }
 
@@ -26,7 +28,9 @@ export interface BackgroundDeps {
   /** Must be called synchronously inside the message event: browsers require a user gesture. */
   openPanel(tabId: number, windowId?: number): Promise<boolean>;
   broadcast(message: Broadcast): void;
-  snippets: Pick<SnippetService, 'saveSelection' | 'showForAnalysis'>;
+  snippets: Pick<SnippetService, 'saveSelection' | 'showSaved'>;
+  /** Sites muted from a private window: kept only until the last private window closes, and only applied there. */
+  privateMutes: { has(host: string): Promise<boolean>; add(host: string): Promise<void> };
   /** Remove every trace of the extension from a tab (notice, marks, badge, panel). */
   quickHide(tabId: number): Promise<boolean>;
   /** Delete the reader's data: snippets, settings, per-tab state. */
@@ -84,6 +88,14 @@ export function createMessageHandler(deps: BackgroundDeps) {
       const { tabId: target, confirmPrivate } = message.payload;
       return deps.snippets.saveSelection(target, confirmPrivate).then((outcome) => ok<'saveSelection'>(outcome));
     }
+    if (message.type === 'showSavedOnPage') {
+      if (!fromOwnPage) return reject('showSavedOnPage: only extension pages may ask');
+      const { tabId: target, on } = message.payload;
+      return deps.snippets.showSaved(target, on).then(
+        (result) => ok<'showSavedOnPage'>(result),
+        () => ok<'showSavedOnPage'>({ shown: 0, missing: 0 }),
+      );
+    }
     if (message.type === 'quickHide') {
       if (!fromOwnPage) return reject('quickHide: only extension pages may ask');
       return deps.quickHide(message.payload.tabId).then((hidden) => ok<'quickHide'>({ hidden }));
@@ -93,26 +105,43 @@ export function createMessageHandler(deps: BackgroundDeps) {
       return deps.wipeAll().then(() => ok<'wipeAll'>({ wiped: true }));
     }
     if (tabId === undefined) return reject(`${message.type}: must come from a page`);
-    return run(message, tabId).catch((error) => reject(`${message.type}: ${describe(error)}`));
+    return run(message, tabId, sender).catch((error) => reject(`${message.type}: ${describe(error)}`));
   }
 
-  async function run(message: Message, tabId: number): Promise<Reply> {
+  /** Active on this host for this sender: not paused, not muted (private-window mutes count only in private windows). */
+  async function activeFor(host: string, sender: Sender): Promise<boolean> {
+    if (!isActiveOn(await deps.settings(), host)) return false;
+    return !(sender.tab?.incognito && (await deps.privateMutes.has(host)));
+  }
+
+  async function run(message: Message, tabId: number, sender: Sender): Promise<Reply> {
     switch (message.type) {
-      case 'getPageConfig': {
-        const settings = await deps.settings();
-        return ok<'getPageConfig'>({ enabled: isActiveOn(settings, message.payload.host) });
-      }
+      case 'getPageConfig':
+        return ok<'getPageConfig'>({ enabled: await activeFor(message.payload.host, sender) });
       case 'pageAnalyzed': {
-        const analysis = message.payload;
+        // Where the page is, the browser says: the sender's URL, not the page's own report. Its
+        // canonical link is kept only on the same site (a page cannot claim another site's URL).
+        const url = sender.url ?? sender.tab?.url;
+        if (!url || !/^https?:/i.test(url)) return reject('pageAnalyzed: no web page URL from the browser');
+        const canonicalUrl = message.payload.canonicalUrl && sameSite(url, message.payload.canonicalUrl) ? message.payload.canonicalUrl : undefined;
+        const { canonicalUrl: _claimed, ...rest } = message.payload;
+        const analysis = { ...rest, url, ...(canonicalUrl ? { canonicalUrl } : {}) };
         await deps.tabs.set(tabId, analysis);
         deps.setBadge(tabId, analysis);
         deps.broadcast({ type: 'tabAnalysisChanged', tabId });
-        const settings = await deps.settings();
-        const active = isActiveOn(settings, new URL(analysis.url).hostname);
-        if (active) void deps.snippets.showForAnalysis(tabId, analysis);
+        // Nothing else happens on the page here: no saved data is looked up for it (see showSavedOnPage).
+        const active = await activeFor(new URL(url).hostname, sender);
         return ok<'pageAnalyzed'>({ showNotice: analysis.topics.length > 0 && active });
       }
       case 'muteSite': {
+        if (sender.tab?.incognito) {
+          // A mute from a private window must not outlive it (a page could use it as a lasting marker).
+          await deps.privateMutes.add(message.payload.host);
+          await deps.tabs.delete(tabId);
+          deps.setBadge(tabId, null);
+          deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+          return ok<'muteSite'>({ muted: true });
+        }
         const settings = await deps.settings();
         const mutedSites = [...new Set([...settings.mutedSites, message.payload.host])];
         await deps.updateSettings({ mutedSites });

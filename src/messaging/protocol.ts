@@ -6,12 +6,19 @@ import { z } from 'zod';
 
 const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
 const host = z.string().min(1).max(253);
+/** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
+export const WebUrl = z
+  .string()
+  .max(4096)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs');
 
 /** What the content script found on a page. Only derived facts, never the page's text. */
 export const PageAnalysis = z.object({
-  url: z.string().url().max(4096),
-  /** The page's rel=canonical link, when it has one (snippets are saved under it). */
-  canonicalUrl: z.string().url().max(4096).optional(),
+  /** Replaced in the background by the URL the browser reports for the sender (the page cannot choose it). */
+  url: WebUrl,
+  /** The page's rel=canonical link: kept only when it is on the same site as the page (checked in the background). */
+  canonicalUrl: WebUrl.optional().catch(undefined),
   title: z.string().max(500),
   lang: z.enum(['en', 'es', 'other']),
   topics: z.array(TopicId).max(3),
@@ -40,6 +47,8 @@ export const payloads = {
   quickHide: z.object({ tabId: z.number().int() }),
   /** extension page -> background: delete snippets, settings and per-tab state ("Delete all my data"). */
   wipeAll: z.object({ confirm: z.literal(true) }),
+  /** extension page -> background -> page tool: draw (or remove) the reader's saved quotes on that tab's page, on their request. */
+  showSavedOnPage: z.object({ tabId: z.number().int(), on: z.boolean() }),
   /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
   highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
 } as const;
@@ -51,6 +60,7 @@ export interface Results {
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null; orphaned: number[] };
   highlightMatches: { done: boolean };
+  showSavedOnPage: { shown: number; missing: number };
   saveSelection: SaveOutcome;
   quickHide: { hidden: boolean };
   wipeAll: { wiped: true };
@@ -69,14 +79,12 @@ export interface SnippetAnchor {
 /** Messages the background sends to a tab's content script (the page realm cannot send these). */
 export type TabCommand = { type: 'hideAll' };
 
-/** Messages to the snippet tool, injected only when snippets are saved or shown on a page. */
+/** Messages to the page tool, injected only when the reader saves a quote or asks to see quotes or phrases on the page. */
 export type ToolCommand =
   | { type: 'highlight'; on: boolean }
   | { type: 'captureSelection' }
   | { type: 'showSnippets'; items: SnippetAnchor[] }
-  | { type: 'snippetSaved'; message: string }
-  /** A save failed: say so on the page too (saves from the menu or shortcut have no other feedback). */
-  | { type: 'snippetNotSaved'; message: string };
+  | { type: 'hideSnippets' };
 
 export type MessageType = keyof typeof payloads;
 export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;

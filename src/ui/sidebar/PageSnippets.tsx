@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../../db/open';
 import { t } from '../../i18n';
@@ -13,7 +13,18 @@ import { useLive } from '../use-live';
 export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined; orphaned: number[] }) {
   const [status, setStatus] = useState('');
   const [askPrivate, setAskPrivate] = useState(false);
-  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url], openDatabase);
+  const [shown, setShown] = useState<string | null>(null);
+  // The background only keeps a canonical link that is on the page's own site.
+  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url, analysis?.canonicalUrl], openDatabase);
+  useEffect(() => setShown(null), [tabId, analysis?.url]);
+  /** Highlights are drawn only when the reader asks, after the warning that the site can see them. */
+  const toggleShown = async () => {
+    if (tabId === undefined) return;
+    const on = shown === null;
+    const reply = await send('showSavedOnPage', { tabId, on });
+    if (!reply.ok) return setStatus(t('highlightFailed'));
+    setShown(on ? t('savedShown', [String(reply.data.shown), String(reply.data.missing)]) : null);
+  };
   const save = async (confirmPrivate = false) => {
     if (tabId === undefined) return;
     setAskPrivate(false);
@@ -47,6 +58,19 @@ export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnal
           )
         }
       </StateView>
+      {saved.status === 'ready' && saved.data.length ? (
+        <div>
+          <p class="small muted">{t('showSavedWarning')}</p>
+          <button type="button" aria-pressed={shown !== null} disabled={tabId === undefined} onClick={() => void toggleShown()}>
+            {shown === null ? t('showSaved') : t('hideSaved')}
+          </button>
+          {shown ? (
+            <p role="status" class="small">
+              {shown}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div class="row">
         <button type="button" disabled={tabId === undefined} onClick={() => void save()}>
           {t('saveSelection')}

@@ -32,6 +32,7 @@ const VALID: Record<MessageType, unknown> = {
   quickHide: { tabId: 7 },
   wipeAll: { confirm: true },
   highlightMatches: { tabId: 7, on: true },
+  showSavedOnPage: { tabId: 7, on: true },
 };
 
 const SENDERS: Sender[] = [
@@ -184,7 +185,8 @@ describe(`background handler under attack (seed ${SEED})`, () => {
       openPanel: vi.fn(async () => true),
       broadcast: vi.fn(),
       tellTool,
-      snippets: createSnippetService({ db: async () => db, tabs, tellTool, snippetsChanged: vi.fn(), savedMessage: 'Saved', notSavedMessage: () => 'Not saved', isPrivate: async () => false }),
+      snippets: createSnippetService({ db: async () => db, tabs, tellTool, snippetsChanged: vi.fn(), tabUrl: async () => 'https://example.org/story', confirmSave: vi.fn(), isPrivate: async () => false }),
+      privateMutes: { has: async () => false, add: async () => undefined },
       quickHide: vi.fn(async () => true),
       wipeAll: () => wipeUserData(db),
     };
