@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/content-data/dataset';
-import { compactLexicons } from './src/content-data/lexicon-plugin';
-import { loadContentData } from './src/content-data/load';
+import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/data/dataset';
+import { compactLexicons } from './build/lexicon-plugin';
+import { loadContentData } from './build/load';
 
 // connect-src also names the one opt-in service (FindTreatment.gov live refresh); the browser still
 // blocks it until the reader grants its host permission.
@@ -72,7 +72,7 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [compactLexicons(resolve(import.meta.dirname ?? '.', 'src/detect/lexicon-codec.ts'))] }),
+  vite: () => ({ plugins: [compactLexicons(resolve(import.meta.dirname ?? '.', 'src/shared/detect/lexicon-codec.ts'))] }),
   zip: { excludeSources: ['artifacts/**', 'test-results/**', 'reports/**', '**/*.log'] },
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {

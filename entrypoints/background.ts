@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
 import { createMessageHandler } from '../src/background/handlers';
-import { openDatabase } from '../src/db/open';
-import { t } from '../src/i18n';
+import { openDatabase } from '../src/data/db/open';
+import { t } from '../src/platform/i18n';
 
 export default defineBackground(() => {
   const deps = browserDeps();

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runCommand, type PageState } from '../src/page/commands';
-import { analyzeAndNotify } from '../src/page/controller';
-import { removeTraces } from '../src/page/traces';
-import { watchForChanges } from '../src/page/watch';
+import { runCommand, type PageState } from '../src/content/commands';
+import { analyzeAndNotify } from '../src/content/controller';
+import { removeTraces } from '../src/content/traces';
+import { watchForChanges } from '../src/content/watch';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

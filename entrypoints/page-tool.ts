@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ToolCommand } from '../src/messaging/protocol';
-import { runToolCommand } from '../src/page/page-tool';
+import { runToolCommand } from '../src/page-tool/page-tool';
 
 export default defineUnlistedScript(() => {
   const flags = globalThis as unknown as Record<string, boolean>;

@@ -5,14 +5,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundledDetector } from '../src/detect';
-import { seedText, SEED_IDS } from '../tests/support/demo-server';
+import { bundledDetector } from '../src/shared/detect';
+import { seedText, SEED_IDS } from '../tools/demo-server';
 import { measureExtensionPages, measureInChromium, measureWorkerMemory } from './lib/browser-bench';
-import { loadContentData } from '../src/content-data/load';
-import { nearestPlaces } from '../src/resources/nearby';
-import type { ResourceRow } from '../src/resources/schema';
-import type { Snippet } from '../src/snippets/schema';
-import { filterSnippets } from '../src/snippets/search';
+import { loadContentData } from '../build/load';
+import { nearestPlaces } from '../src/data/resources/nearby';
+import type { ResourceRow } from '../src/data/resources/schema';
+import type { Snippet } from '../src/data/snippets/schema';
+import { filterSnippets } from '../src/shared/snippets/search';
 
 const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => !json && console.log(...args);

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeZodError } from '../src/content-data/errors';
+import { describeZodError } from '../build/errors';
 import {
   MEDICATIONS,
   RESOURCE_SOURCES,
@@ -37,9 +37,9 @@ import {
   type ResourceSourceId,
   type StateCode,
   type StateLawRow,
-} from '../src/resources/directory-schema';
-import { cellKey, haversineMiles, nearest, type LatLon } from '../src/resources/nearest';
-import { ZipPointsFile, type ZipPoint } from '../src/resources/schema';
+} from '../src/data/resources/directory-schema';
+import { cellKey, haversineMiles, nearest, type LatLon } from '../src/shared/geo/nearest';
+import { ZipPointsFile, type ZipPoint } from '../src/data/resources/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RAW_DIR = join(ROOT, 'content-data/raw');
@@ -1038,7 +1038,7 @@ ${dropLines.join('\n') || '  - none'}
 - Same place = same state + normalised name + normalised street (same ZIP or within ${SAME_ADDRESS_MILES} mi), or same normalised name within 50 m.
   Normalised: lower case, no punctuation, "Inc"/"LLC"/"the" dropped, Street/St, Avenue/Ave, North/N ... unified, suite/floor dropped.
   Merged rows keep the first row's fields, the union of medications, and the coordinates that agree with the ZIP.
-- Coordinates rounded to 5 decimals (about 1 m); \`cell\` = 0.25-degree grid cell (src/resources/nearest.ts).
+- Coordinates rounded to 5 decimals (about 1 m); \`cell\` = 0.25-degree grid cell (src/shared/geo/nearest.ts).
 
 ### Coordinates far (> ${SUSPECT_MILES} mi) from the row's own ZIP centre
 

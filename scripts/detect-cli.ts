@@ -5,8 +5,8 @@
  */
 import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
-import { bundledDetector } from '../src/detect';
-import { extractMainText } from '../src/page/extract';
+import { bundledDetector } from '../src/shared/detect';
+import { extractMainText } from '../src/shared/extract';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (!files.length) {

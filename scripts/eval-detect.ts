@@ -1,6 +1,6 @@
 /** `npm run eval:detect`: per-topic precision/recall/F1 on the labelled corpus, and every miss. */
-import { bundledDetector, TOPICS } from '../src/detect';
-import { evaluate, loadCorpus } from '../tests/support/corpus';
+import { bundledDetector, TOPICS } from '../src/shared/detect';
+import { evaluate, loadCorpus } from '../tools/corpus';
 
 const detector = bundledDetector();
 const corpus = loadCorpus();

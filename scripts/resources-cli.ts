@@ -4,9 +4,9 @@
  * (same grid search as the extension, over content-data/ in memory).
  */
 import { readFileSync } from 'node:fs';
-import { ResourcesFile, StateLawsFile } from '../src/resources/directory-schema';
-import { nearestPlaces, RESOURCE_TYPES, type ResourceType } from '../src/resources/nearby';
-import { ZipPointsFile, type ResourceRow } from '../src/resources/schema';
+import { ResourcesFile, StateLawsFile } from '../src/data/resources/directory-schema';
+import { nearestPlaces, RESOURCE_TYPES, type ResourceType } from '../src/data/resources/nearby';
+import { ZipPointsFile, type ResourceRow } from '../src/data/resources/schema';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const option = (name: string) => {

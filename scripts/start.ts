@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SEED_IDS, startDemoServer } from '../tests/support/demo-server';
-import { EXTENSION_PATH as EXTENSION, launchWithExtension } from '../tests/support/launch';
+import { SEED_IDS, startDemoServer } from '../tools/demo-server';
+import { EXTENSION_PATH as EXTENSION, launchWithExtension } from '../tools/launch';
 import { ensureBrowsers, run } from './lib/run';
 
 const ARTIFACTS = resolve('artifacts');

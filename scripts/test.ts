@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { contentScriptWithinBudget } from './lib/budget';
 import { ensureBrowsers, run } from './lib/run';
 
 let passed = 0;
@@ -63,6 +64,7 @@ countVitest('unit', 'reports/unit.json');
 const built = gate('build chrome', run('npx', ['wxt', 'build'])) && gate('build firefox', run('npx', ['wxt', 'build', '-b', 'firefox']));
 if (built) {
   gate('web-ext lint', lintFirefox());
+  gate('content script size budget', contentScriptWithinBudget());
   if (browsersReady) {
     run('npx', ['playwright', 'test']);
     countPlaywright('reports/playwright.json');

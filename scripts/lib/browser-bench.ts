@@ -2,9 +2,9 @@ import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_IDS, startDemoServer } from '../../tests/support/demo-server';
-import { launchWithExtension } from '../../tests/support/launch';
-import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tests/support/trace';
+import { SEED_IDS, startDemoServer } from '../../tools/demo-server';
+import { launchWithExtension } from '../../tools/launch';
+import { serviceWorkerHeap, traceExtensionCost, type PageCost, type WorkerHeap } from '../../tools/trace';
 
 export type { PageCost };
 

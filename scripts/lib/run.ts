@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from '../../tests/support/launch';
+import { CHROMIUM } from '../../tools/launch';
 
 /** Run a command with inherited output; returns true on exit code 0. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { openDatabase, resetDatabase } from '../db/open';
+import { openDatabase, resetDatabase } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
-import { wipeUserData } from '../db/wipe';
-import { closePanel } from '../ui/open-panel';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings';
-import { openPanel } from '../ui/open-panel';
+import { wipeUserData } from '../data/db/wipe';
+import { closePanel } from '../platform/open-panel';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
+import { openPanel } from '../platform/open-panel';
 import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';

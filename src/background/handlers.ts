@@ -8,8 +8,8 @@ import {
   type Results,
   type ToolCommand,
 } from '../messaging/protocol';
-import { isActiveOn, type Settings } from '../settings/settings';
-import { sameSite } from '../snippets/url';
+import { isActiveOn, type Settings } from '../data/settings';
+import { sameSite } from '../shared/snippets/url';
 import type { SnippetService } from './snippets';
 import type { TabAnalyses } from './tab-analyses';
 

@@ -1,10 +1,10 @@
-import type { SecondChanceDB } from '../db/database';
-import { isQuotaExceeded } from '../db/open';
-import { rankCards } from '../evidence/rank';
+import type { SecondChanceDB } from '../data/db/database';
+import { isQuotaExceeded } from '../data/db/open';
+import { rankCards } from '../shared/evidence/rank';
 import type { SaveOutcome, ToolCommand } from '../messaging/protocol';
-import { addSnippet, snippetsForPage } from '../snippets/repository';
-import { SnippetCapture } from '../snippets/schema';
-import { pageUrlFor } from '../snippets/url';
+import { addSnippet, snippetsForPage } from '../data/snippets/repository';
+import { SnippetCapture } from '../data/snippets/schema';
+import { pageUrlFor } from '../shared/snippets/url';
 import type { TabAnalyses } from './tab-analyses';
 
 export interface SnippetDeps {

@@ -3,15 +3,12 @@
  * The content script imports only the types (`import type`), so zod stays out of its bundle.
  */
 import { z } from 'zod';
+import { isWebUrl } from '../shared/snippets/url';
 
 const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
 const host = z.string().min(1).max(253);
 /** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
-export const WebUrl = z
-  .string()
-  .max(4096)
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs');
+const WebUrl = z.string().max(4096).url().refine(isWebUrl, 'only http(s) URLs');
 
 /** What the content script found on a page. Only derived facts, never the page's text. */
 export const PageAnalysis = z.object({

@@ -1,5 +1,5 @@
-import { t } from '../i18n';
-import type { Helpline } from '../resources/schema';
+import { contentLang, t } from '../platform/i18n';
+import type { Helpline } from '../data/resources/schema';
 
 /** "Possible overdose? Call 911" — always first, always a tel: link, one number to dial. */
 export function EmergencyStrip({ helplines }: { helplines: Helpline[] }) {
@@ -18,6 +18,9 @@ export function EmergencyLine({ dial }: { dial: string | undefined }) {
 /** Confirmed non-emergency lines for the country. */
 export function HelplineList({ helplines }: { helplines: Helpline[] }) {
   const lines = helplines.filter((h) => !h.emergency);
+  // Spanish readers get the Spanish wording where it exists; numbers and names stay as published.
+  const es = contentLang() === 'es';
+  const text = (h: Helpline) => ({ ...h, ...(es ? h.es : undefined) });
   return (
     <section aria-labelledby="helplines-heading">
       <h2 id="helplines-heading">{t('helplinesHeading')}</h2>
@@ -25,13 +28,14 @@ export function HelplineList({ helplines }: { helplines: Helpline[] }) {
         <p class="muted">{t('helplinesEmpty')}</p>
       ) : (
         <ul class="helplines">
-          {lines.map((h) => (
+          {lines.map(text).map((h) => (
             <li key={h.id}>
               <strong>{h.name}</strong>{' '}
               <a href={`tel:${h.dial}`}>{h.number}</a>
               {h.hours ? <span class="muted"> · {h.hours}</span> : null}
               <br />
               <span class="muted">{h.scope}</span>{' '}
+              {h.sms ? <span class="muted">{t('helplineText', h.sms)} </span> : null}
               <a href={h.officialSource} target="_blank" rel="noopener noreferrer">
                 {t('helplineSource')}
               </a>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
-import { dialable, LIVE_PERMISSION, liveNear, withoutPermission, type LivePlace, type LiveResult } from '../resources/live';
-import { zipPoint } from '../resources/nearby';
+import { t } from '../platform/i18n';
+import { dialable, LIVE_PERMISSION, liveNear, withoutPermission, type LivePlace, type LiveResult } from '../data/resources/live';
+import { zipPoint } from '../data/resources/nearby';
 import { uiDatabase } from './database';
 
 async function refresh(zip: string, force: boolean): Promise<LiveResult | null> {

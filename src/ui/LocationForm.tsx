@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { classifyDbError } from '../db/open';
+import { classifyDbError } from '../data/db/open';
 import { uiDatabase } from './database';
-import { t } from '../i18n';
-import { nearestZip, zipPoint } from '../resources/nearby';
-import { CountryCode } from '../resources/schema';
-import type { Settings } from '../settings/settings';
+import { t } from '../platform/i18n';
+import { nearestZip, zipPoint } from '../data/resources/nearby';
+import { CountryCode } from '../data/resources/schema';
+import type { Settings } from '../data/settings';
 
 type Save = (patch: Partial<Settings>) => Promise<unknown>;
 

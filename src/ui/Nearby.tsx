@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
-import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../resources/nearby';
-import type { StateLawRow } from '../resources/schema';
-import type { Settings } from '../settings/settings';
+import { t } from '../platform/i18n';
+import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../data/resources/nearby';
+import type { StateLawRow } from '../data/resources/schema';
+import type { Settings } from '../data/settings';
 import { LiveNearby } from './LiveNearby';
 import { StateView } from './StateView';
 import { useLive } from './use-live';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SEED_CHANNEL } from '../db/open';
-import { t } from '../i18n';
+import { SEED_CHANNEL } from '../data/db/open';
+import { t } from '../platform/i18n';
 
 /** While the offline directory is being written (first install, a data update): how far along. */
 export function SeedProgress() {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { DbUnavailableError, openDatabase, STORAGE_RESET_KEY } from '../db/open';
-import { t } from '../i18n';
+import { DbUnavailableError, openDatabase, STORAGE_RESET_KEY } from '../data/db/open';
+import { t } from '../platform/i18n';
 import { useStorageProblem } from './database';
 import { useLive } from './use-live';
 import type { AsyncState } from './use-async';

@@ -1,5 +1,5 @@
 import claims from '../../content-data/claims.json';
-import { contentLang } from '../i18n';
+import { contentLang } from '../platform/i18n';
 
 const byId = new Map(claims.claims.map((c) => [c.id, c]));
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SecondChanceDB } from '../db/database';
-import { openMemoryDatabase } from '../db/memory';
-import { classifyDbError, DbUnavailableError, openDatabase, type DbProblem } from '../db/open';
+import type { SecondChanceDB } from '../data/db/database';
+import { openMemoryDatabase } from '../data/db/memory';
+import { classifyDbError, DbUnavailableError, openDatabase, type DbProblem } from '../data/db/open';
 
 let problem: DbProblem | undefined;
 const listeners = new Set<(p: DbProblem | undefined) => void>();

@@ -1,5 +1,5 @@
 import { render, type VNode } from 'preact';
-import { contentLang, t } from '../i18n';
+import { contentLang, t } from '../platform/i18n';
 import './styles.css';
 
 /** Render an extension page with the UI language set for screen readers. */

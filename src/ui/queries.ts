@@ -1,9 +1,9 @@
-import type { DatasetSource } from '../content-data/dataset';
-import { localizeCard, type LocalizedCard } from '../evidence/localize';
-import { contentLang } from '../i18n';
-import type { SecondChanceDB } from '../db/database';
-import type { Helpline } from '../resources/schema';
-import { getSettings } from '../settings/settings';
+import type { DatasetSource } from '../data/dataset';
+import { localizeCard, type LocalizedCard } from '../shared/evidence/localize';
+import { contentLang } from '../platform/i18n';
+import type { SecondChanceDB } from '../data/db/database';
+import type { Helpline } from '../data/resources/schema';
+import { getSettings } from '../data/settings';
 import { uiDatabase } from './database';
 
 /** Confirmed helplines for the reader's country, emergency number first. A live query: it re-runs when the country changes. */

@@ -1,6 +1,6 @@
-import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import type { SecondChanceDB } from '../db/database';
+import type { SecondChanceDB } from '../data/db/database';
+import { watchQuery } from '../data/db/watch';
 import { uiDatabase } from './database';
 import type { AsyncState } from './use-async';
 
@@ -12,21 +12,23 @@ import type { AsyncState } from './use-async';
 export function useLive<T>(query: (db: SecondChanceDB) => Promise<T>, deps: unknown[] = [], open: () => Promise<SecondChanceDB> = uiDatabase): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   useEffect(() => {
-    let subscription: Subscription | undefined;
+    let stop: (() => void) | undefined;
     let active = true;
     open().then(
       (db) => {
         if (!active) return;
-        subscription = liveQuery(() => query(db)).subscribe({
-          next: (data) => setState({ status: 'ready', data }),
-          error: (error) => setState({ status: 'error', error }),
-        });
+        stop = watchQuery(
+          db,
+          query,
+          (data) => setState({ status: 'ready', data }),
+          (error) => setState({ status: 'error', error }),
+        );
       },
       (error) => active && setState({ status: 'error', error }),
     );
     return () => {
       active = false;
-      subscription?.unsubscribe();
+      stop?.();
     };
   }, deps);
   return state;

@@ -2,8 +2,8 @@ import { expect, test as base, type BrowserContext, type Page, type Worker } fro
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../support/demo-server';
-import { launchWithExtension } from '../support/launch';
+import { startDemoServer } from '../../tools/demo-server';
+import { launchWithExtension } from '../../tools/launch';
 
 export { launchWithExtension };
 

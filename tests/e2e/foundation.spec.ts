@@ -1,5 +1,5 @@
 import { expect, noticeText, openBrowser, test, waitForTabId } from './fixtures';
-import { SEED_IDS } from '../support/demo-server';
+import { SEED_IDS } from '../../tools/demo-server';
 
 test('the service worker starts and the popup shows the emergency number and helplines from the database', async ({ context, extensionId }) => {
   const popup = await context.newPage();

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { traceExtensionCost } from '../support/trace';
+import { traceExtensionCost } from '../../tools/trace';
 import { clickNotice, closedShadow, expect, noticeText, openBrowser, putRows, selectOnPage, test, waitForTabId } from './fixtures';
 
 const QUOTE = 'it is not enabling, it is saving a life';

@@ -11,8 +11,10 @@ test('the popup leads with the emergency number, then sourced numbered steps, th
 
   const steps = popup.getByRole('list').filter({ hasText: 'one spray in one nostril' });
   await expect(steps.locator('> li')).toHaveCount(6);
-  await expect(steps.locator('> li').first()).toContainText('Call 911 now.');
-  await expect(steps.locator('> li').nth(4)).toContainText('2–3 minutes');
+  await expect(steps.locator('> li').first()).toContainText('Call 911 now');
+  // Re-dosing is decided on breathing and comes right after the dose (issue 13).
+  await expect(steps.locator('> li').nth(2)).toContainText('Not breathing normally after 2–3 minutes?');
+  await expect(steps.locator('> li').nth(4)).toContainText('xylazine or medetomidine');
   await expect(steps.locator('> li').nth(5)).toContainText('wears off');
   // Every step carries at least one official source.
   for (const step of await steps.locator('> li').all()) {
@@ -35,7 +37,7 @@ test('with no saved location the popup asks inline and remembers the answer', as
   await popup.getByRole('button', { name: 'Change location' }).click();
   await popup.getByLabel('Country for emergency numbers and helplines').selectOption('AU');
   await expect(popup.getByRole('link', { name: 'Possible overdose? Call 000' })).toHaveAttribute('href', 'tel:000');
-  await expect(popup.getByText('Call 000 now.')).toBeVisible();
+  await expect(popup.getByText('Call 000 now and put the phone on speaker.')).toBeVisible();
 });
 
 test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
@@ -43,7 +45,7 @@ test('a Spanish browser gets the Spanish popup', async ({ profileDir }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await expect(popup.getByRole('link', { name: '¿Posible sobredosis? Llame al 911' })).toBeVisible();
-  await expect(popup.getByText('Llame al 911 ahora mismo.')).toBeVisible();
+  await expect(popup.getByText('Llame al 911 ahora y ponga el teléfono en altavoz.')).toBeVisible();
   expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^es/);
   await context.close();
 });

@@ -4,8 +4,8 @@
  * traces (CPU per task), never from wall-clock time: this machine is shared.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { corpusItem, seedText } from '../support/demo-server';
-import { traceExtensionCost } from '../support/trace';
+import { corpusItem, seedText } from '../../tools/demo-server';
+import { traceExtensionCost } from '../../tools/trace';
 import { expect, noticeText, SEED_TOPICS, test, waitForTabId } from './fixtures';
 
 // Long tests, independent of each other: let both workers take them.
@@ -123,7 +123,7 @@ function seedSentences(): string[] {
 
 /**
  * `count` snippets written straight into the extension's IndexedDB ('second-chance', store
- * 'snippets', schema in src/db/database.ts), from an extension page once the database is seeded:
+ * 'snippets', schema in src/data/db/database.ts), from an extension page once the database is seeded:
  * 200 different quotes from `pageUrl`, the rest from 40 other sites; snippet number
  * `noteAt(count)` has a note about a pharmacist, every (count/10)th is tagged 'court'.
  */

@@ -1,5 +1,5 @@
-import type { ReferenceDataset } from '../../src/content-data/dataset';
-import { loadContentData } from '../../src/content-data/load';
+import type { ReferenceDataset } from '../../src/data/dataset';
+import { loadContentData } from '../../build/load';
 
 let full: ReferenceDataset | undefined;
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { openDatabase } from '../../db/open';
-import { contentLang, t } from '../../i18n';
-import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../snippets/export';
-import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../snippets/repository';
-import { facets, filterSnippets, type SnippetFilter } from '../../snippets/search';
-import type { Snippet } from '../../snippets/schema';
-import { textFragmentUrl } from '../../snippets/url';
+import { openDatabase } from '../../data/db/open';
+import { contentLang, t } from '../../platform/i18n';
+import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../data/snippets/export';
+import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../data/snippets/repository';
+import { facets, filterSnippets, type SnippetFilter } from '../../shared/snippets/search';
+import type { Snippet } from '../../data/snippets/schema';
+import { textFragmentUrl } from '../../shared/snippets/url';
 import { isPersisted, requestPersistence } from '../persistence';
 import { StateView, StorageResetNotice } from '../StateView';
 import { useLive } from '../use-live';

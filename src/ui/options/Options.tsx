@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { uiDatabase } from '../database';
-import { LIVE_PERMISSION } from '../../resources/live';
+import { LIVE_PERMISSION } from '../../data/resources/live';
 import { send } from '../../messaging/client';
-import { t } from '../../i18n';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { t } from '../../platform/i18n';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { LocationForm } from '../LocationForm';
 import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';

@@ -1,5 +1,5 @@
 import steps from '../../../content-data/overdose-steps.json';
-import { contentLang, t } from '../../i18n';
+import { contentLang, t } from '../../platform/i18n';
 
 /** Numbered response steps, the emergency number first, each with its sources. Bundled: no wait. */
 export function OverdoseSteps({ emergency, onFullCard }: { emergency: string; onFullCard?: () => void }) {

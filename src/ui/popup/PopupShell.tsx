@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 import { EmergencyLine } from '../Helplines';
 import { cachedEmergency } from './emergency-cache';
 import { OverdoseSteps } from './OverdoseSteps';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { rankCards } from '../../evidence/rank';
-import type { LocalizedCard } from '../../evidence/localize';
-import { t } from '../../i18n';
+import { rankCards } from '../../shared/evidence/rank';
+import type { LocalizedCard } from '../../shared/evidence/localize';
+import { t } from '../../platform/i18n';
 import type { PageAnalysis } from '../../messaging/protocol';
 import { EvidenceCardView } from './EvidenceCardView';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { citationText, sourceLink } from '../../evidence/citation';
-import type { LocalizedCard } from '../../evidence/localize';
-import type { EvidenceCard } from '../../evidence/schema';
+import { citationText, sourceLink } from '../../shared/evidence/citation';
+import type { LocalizedCard } from '../../shared/evidence/localize';
+import type { EvidenceCard } from '../../data/evidence/schema';
 import { claimText } from '../claims';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 
 /** One evidence card: plain words first; detail and sources one click away (open in counselor mode). */
 export function EvidenceCardView({ card, answers = [], expanded, level = 3 }: { card: LocalizedCard; answers?: string[]; expanded: boolean; level?: 3 | 4 }) {

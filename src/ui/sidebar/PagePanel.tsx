@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
 import type { Broadcast, PageAnalysis } from '../../messaging/protocol';
 import { claimText } from '../claims';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../../db/open';
-import { t } from '../../i18n';
+import { openDatabase } from '../../data/db/open';
+import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
 import type { PageAnalysis } from '../../messaging/protocol';
-import { snippetsForPage } from '../../snippets/repository';
+import { snippetsForPage } from '../../data/snippets/repository';
 import { requestPersistence } from '../persistence';
 import { StateView } from '../StateView';
 import { useLive } from '../use-live';

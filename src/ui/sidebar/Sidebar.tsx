@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../settings/settings';
+import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { uiDatabase } from '../database';
-import { t } from '../../i18n';
+import { t } from '../../platform/i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';

@@ -9,7 +9,7 @@ import {
   rangeToTextPosition,
   textPositionToRange,
   type AnchorSelectors,
-} from '../../../src/anchoring';
+} from '../../../src/shared/anchoring';
 
 const ARTICLE = `
 <article>

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
-import { anchor, describe, findQuote, getText, rangeToTextPosition } from '../../../src/anchoring';
+import { anchor, describe, findQuote, getText, rangeToTextPosition } from '../../../src/shared/anchoring';
 
 interface W3CSelector {
   type: string;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anchor, getText, HIGHLIGHT_TAG, highlightRange, removeHighlights, textPositionToRange } from '../../../src/anchoring';
+import { anchor, getText, HIGHLIGHT_TAG, highlightRange, removeHighlights, textPositionToRange } from '../../../src/shared/anchoring';
 
 const HTML = `<article>
   <p>Many parents are told to <b>step back</b> and wait for <i>rock <u>bottom</u></i>.</p>

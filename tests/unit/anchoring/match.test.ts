@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { editDistance, preparePattern, reverse, scan, similarity } from '../../../src/anchoring/match';
+import { editDistance, preparePattern, reverse, scan, similarity } from '../../../src/shared/anchoring/match';
 
 /** Reference: the plain dynamic-programming column for each text position. */
 function brute(pattern: string, text: string, anchored: boolean): number[] {

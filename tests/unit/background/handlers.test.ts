@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler, type BackgroundDeps } from '../../../src/background/handlers';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/data/settings';
 
 const ORIGIN = 'chrome-extension://abcdef';
 const page = { tab: { id: 7, windowId: 1 }, url: 'https://example.org/story' };

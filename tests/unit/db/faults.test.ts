@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ReferenceDataset } from '../../../src/content-data/dataset';
-import { SecondChanceDB, SCHEMA_V1 } from '../../../src/db/database';
-import { createDatabaseOpener, DbUnavailableError } from '../../../src/db/open';
-import { seedReferenceData } from '../../../src/db/seed';
-import type { Snippet } from '../../../src/snippets/schema';
+import type { ReferenceDataset } from '../../../src/data/dataset';
+import { SecondChanceDB, SCHEMA_V1 } from '../../../src/data/db/database';
+import { createDatabaseOpener, DbUnavailableError } from '../../../src/data/db/open';
+import { seedReferenceData } from '../../../src/data/db/seed';
+import type { Snippet } from '../../../src/data/snippets/schema';
 import { smallDataset } from '../../support/dataset';
 
 let dataset: ReferenceDataset;

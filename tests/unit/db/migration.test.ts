@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SecondChanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/database';
-import { seedReferenceData } from '../../../src/db/seed';
-import { getSettings } from '../../../src/settings/settings';
+import { SecondChanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../src/data/db/database';
+import { seedReferenceData } from '../../../src/data/db/seed';
+import { getSettings } from '../../../src/data/settings';
 import { smallDataset } from '../../support/dataset';
 
 interface StoredExample {

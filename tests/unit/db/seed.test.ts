@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ReferenceDataset } from '../../../src/content-data/dataset';
-import { SecondChanceDB } from '../../../src/db/database';
-import { ensureSeeded, seedReferenceData } from '../../../src/db/seed';
-import { getSettings, updateSettings } from '../../../src/settings/settings';
+import type { ReferenceDataset } from '../../../src/data/dataset';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { ensureSeeded, seedReferenceData } from '../../../src/data/db/seed';
+import { getSettings, updateSettings } from '../../../src/data/settings';
 import { smallDataset } from '../../support/dataset';
-import { zipPoint } from '../../../src/resources/nearby';
+import { zipPoint } from '../../../src/data/resources/nearby';
 
 let dataset: ReferenceDataset;
 let db: SecondChanceDB;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDetector, TOPICS } from '../../../src/detect';
-import { evaluate, loadCorpus } from '../../support/corpus';
+import { bundledDetector, TOPICS } from '../../../src/shared/detect';
+import { evaluate, loadCorpus } from '../../../tools/corpus';
 
 const corpus = loadCorpus();
 const detector = bundledDetector();

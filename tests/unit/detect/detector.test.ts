@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDetector } from '../../../src/detect';
-import { createDetector } from '../../../src/detect/detector';
-import { decodeLexicon, encodeLexicon } from '../../../src/detect/lexicon-codec';
-import type { DetectConfig, Lexicon } from '../../../src/detect/types';
+import { bundledDetector } from '../../../src/shared/detect';
+import { createDetector } from '../../../src/shared/detect/detector';
+import { decodeLexicon, encodeLexicon } from '../../../src/shared/detect/lexicon-codec';
+import type { DetectConfig, Lexicon } from '../../../src/shared/detect/types';
 import en from '../../../content-data/lexicon/en.json';
 import es from '../../../content-data/lexicon/es.json';
 

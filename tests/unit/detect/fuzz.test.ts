@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDetector } from '../../../src/detect';
+import { bundledDetector } from '../../../src/shared/detect';
 
 /** A small deterministic PRNG so a failure can be reproduced from its seed. */
 function mulberry32(seed: number) {

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citationText, sourceLink } from '../../../src/evidence/citation';
-import { fleschKincaidGrade } from '../../../src/evidence/readability';
-import { localizeCard } from '../../../src/evidence/localize';
-import { EvidenceCard } from '../../../src/evidence/schema';
+import { citationText, sourceLink } from '../../../src/shared/evidence/citation';
+import { fleschKincaidGrade } from '../../../src/shared/evidence/readability';
+import { localizeCard } from '../../../src/shared/evidence/localize';
+import { EvidenceCard } from '../../../src/data/evidence/schema';
 import en from '../../../content-data/lexicon/en.json';
 import es from '../../../content-data/lexicon/es.json';
 import claimsFile from '../../../content-data/claims.json';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadContentData } from '../../../src/content-data/load';
-import { bundledDetector } from '../../../src/detect';
-import { rankCards } from '../../../src/evidence/rank';
-import { summarize } from '../../../src/page/analyze';
-import { seedText } from '../../support/demo-server';
+import { loadContentData } from '../../../build/load';
+import { bundledDetector } from '../../../src/shared/detect';
+import { rankCards } from '../../../src/shared/evidence/rank';
+import { summarize } from '../../../src/content/analyze';
+import { seedText } from '../../../tools/demo-server';
 
 const cards = loadContentData('content-data').evidence;
 const detector = bundledDetector();

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } 
 import { createMessageHandler, type BackgroundDeps, type Sender } from '../../../src/background/handlers';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
-import { SecondChanceDB } from '../../../src/db/database';
-import { seedReferenceData } from '../../../src/db/seed';
-import { wipeUserData } from '../../../src/db/wipe';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { seedReferenceData } from '../../../src/data/db/seed';
+import { wipeUserData } from '../../../src/data/db/wipe';
 import { parseMessage, payloads, type MessageType, type ToolCommand } from '../../../src/messaging/protocol';
-import { addSnippet } from '../../../src/snippets/repository';
-import { getSettings, updateSettings } from '../../../src/settings/settings';
+import { addSnippet } from '../../../src/data/snippets/repository';
+import { getSettings, updateSettings } from '../../../src/data/settings';
 import { smallDataset } from '../../support/dataset';
 import { deepArray, fuzzSeed, prng, randomString, randomValue, type Random } from '../../support/fuzz';
 

@@ -25,9 +25,9 @@ import {
   US_STATE_CODES,
   inUsBoxes,
   type ResourceRow,
-} from '../../../src/resources/directory-schema';
-import { cellKey, haversineMiles, indexByCell, nearest } from '../../../src/resources/nearest';
-import { ZipPointsFile } from '../../../src/resources/schema';
+} from '../../../src/data/resources/directory-schema';
+import { cellKey, haversineMiles, indexByCell, nearest } from '../../../src/shared/geo/nearest';
+import { ZipPointsFile } from '../../../src/data/resources/schema';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const resourcesJson = readJson('content-data/resources/resources.json');

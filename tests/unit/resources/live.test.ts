@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SecondChanceDB } from '../../../src/db/database';
-import { wipeUserData } from '../../../src/db/wipe';
-import { dialable, fetchLive, liveNear, LIVE_TTL_MS, parseLive, withoutPermission } from '../../../src/resources/live';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { wipeUserData } from '../../../src/data/db/wipe';
+import { dialable, fetchLive, liveNear, LIVE_TTL_MS, parseLive, withoutPermission } from '../../../src/data/resources/live';
 
 /** A local stand-in for the locator: replays answers of its record shape, good and bad. */
 let server: Server;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CELL_DEG, cellKey, cellsWithin, haversineMiles, indexByCell, nearest, type LatLon } from '../../../src/resources/nearest';
+import { CELL_DEG, cellKey, cellsWithin, haversineMiles, indexByCell, nearest, type LatLon } from '../../../src/shared/geo/nearest';
 
 interface Row extends LatLon {
   id: string;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SecondChanceDB } from '../../../src/db/database';
-import { importSnippets, MAX_IMPORT_BYTES, toExportFile } from '../../../src/snippets/export';
-import { addSnippet, allSnippets } from '../../../src/snippets/repository';
-import type { Snippet } from '../../../src/snippets/schema';
-import { updateSettings } from '../../../src/settings/settings';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { importSnippets, MAX_IMPORT_BYTES, toExportFile } from '../../../src/data/snippets/export';
+import { addSnippet, allSnippets } from '../../../src/data/snippets/repository';
+import type { Snippet } from '../../../src/data/snippets/schema';
+import { updateSettings } from '../../../src/data/settings';
 import { deepArray, fuzzSeed, prng, randomString, randomValue, type Random } from '../../support/fuzz';
 
 const SEED = fuzzSeed(20261124);
@@ -92,7 +92,7 @@ describe(`snippet import under attack (seed ${SEED})`, () => {
       // A mutation can leave the row valid (e.g. a random string where any string goes): skip those.
       rows[bad] = broken;
       const text = JSON.stringify(file(rows));
-      const { Snippet } = await import('../../../src/snippets/schema');
+      const { Snippet } = await import('../../../src/data/snippets/schema');
       if (Snippet.safeParse(JSON.parse(text).snippets[bad]).success) continue;
       await expectRefused(text, `case ${i}: row ${bad} broken`, new RegExp(`at snippets\\.${bad}(\\.|:)`));
     }

@@ -3,11 +3,11 @@ import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
-import { SecondChanceDB } from '../../../src/db/database';
-import { createDatabaseOpener, DbUnavailableError } from '../../../src/db/open';
-import { seedReferenceData } from '../../../src/db/seed';
-import { importSnippets, toExportFile } from '../../../src/snippets/export';
-import { addSnippet, allSnippets } from '../../../src/snippets/repository';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { createDatabaseOpener, DbUnavailableError } from '../../../src/data/db/open';
+import { seedReferenceData } from '../../../src/data/db/seed';
+import { importSnippets, toExportFile } from '../../../src/data/snippets/export';
+import { addSnippet, allSnippets } from '../../../src/data/snippets/repository';
 import { smallDataset } from '../../support/dataset';
 
 /**

@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
-import { SecondChanceDB } from '../../../src/db/database';
-import { seedReferenceData } from '../../../src/db/seed';
-import { csvCell, importSnippets, toExportFile, toMarkdown } from '../../../src/snippets/export';
-import { SnippetCapture } from '../../../src/snippets/schema';
-import { addSnippet, deleteSnippet, restoreSnippet, searchSnippets, snippetsForPage, updateSnippet } from '../../../src/snippets/repository';
-import { cleanUrl, pageUrlFor, sameSite } from '../../../src/snippets/url';
-import { pageCitation, toCsv } from '../../../src/snippets/export';
-import { textFragmentUrl } from '../../../src/snippets/url';
+import { SecondChanceDB } from '../../../src/data/db/database';
+import { seedReferenceData } from '../../../src/data/db/seed';
+import { csvCell, importSnippets, toExportFile, toMarkdown } from '../../../src/data/snippets/export';
+import { SnippetCapture } from '../../../src/data/snippets/schema';
+import { addSnippet, deleteSnippet, restoreSnippet, searchSnippets, snippetsForPage, updateSnippet } from '../../../src/data/snippets/repository';
+import { cleanUrl, pageUrlFor, sameSite } from '../../../src/shared/snippets/url';
+import { pageCitation, toCsv } from '../../../src/data/snippets/export';
+import { textFragmentUrl } from '../../../src/shared/snippets/url';
 import { smallDataset } from '../../support/dataset';
 
 let db: SecondChanceDB;
@@ -230,7 +230,9 @@ describe('links, citations and CSV', () => {
     expect(await importSnippets(db, JSON.stringify({ ...toExportFile([]), snippets: [{ ...row, cardIds: Array.from({ length: 100_000 }, (_, i) => `c${i}`) }] }))).toMatchObject({ ok: false });
     expect(await importSnippets(db, JSON.stringify({ ...toExportFile([]), snippets: [{ ...row, claims: ['x'.repeat(5_000_000)] }] }))).toMatchObject({ ok: false });
     expect(await db.snippets.count()).toBe(0);
-    expect(SnippetCapture.safeParse({ quote: { exact: 'q', prefix: '', suffix: '' }, position: { start: 0, end: 1 }, canonicalUrl: 'javascript:alert(1)//', title: 't' }).success).toBe(false);
+    // A page's non-web canonical link is dropped (the capture itself stays usable).
+    const capture = SnippetCapture.safeParse({ quote: { exact: 'q', prefix: '', suffix: '' }, position: { start: 0, end: 1 }, canonicalUrl: 'javascript:alert(1)//', title: 't' });
+    expect(capture.success && capture.data.canonicalUrl).toBeUndefined();
   });
 
   it('F2/F8: the page URL is the browser’s; a canonical link counts only on the same site, and only http(s)', () => {

@@ -1,0 +1,127 @@
+import type { SecondChanceDB } from '../db/database';
+import { isQuotaExceeded } from '../db/open';
+import { Snippet, SnippetExport } from './schema';
+import { textFragmentUrl } from '../../shared/snippets/url';
+
+export function toExportFile(snippets: Snippet[], now = new Date()): SnippetExport {
+  return { format: 'second-chance-snippets', version: 1, exportedAt: now.toISOString(), snippets };
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const link = (s: Snippet) => textFragmentUrl(s.url, s.quote, s.prefix, s.suffix);
+
+export type CitationLanguage = 'en' | 'es';
+
+/** "December 3, 2026" / "3 de diciembre de 2026", as APA writes retrieval dates. */
+function longDate(ms: number, lang: CitationLanguage): string {
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(ms);
+}
+
+/** The site's name as a reader knows it: the host without "www.". */
+const siteName = (s: Snippet) => (s.site || new URL(s.url).hostname).replace(/^www\./, '');
+
+/**
+ * APA 7 reference for a web page with no author or date: the title takes the author's place,
+ * then (n.d.), the site's name, and a retrieval date (the page can change) with the plain URL.
+ * `title` lets Markdown italicise the title.
+ */
+export function pageCitation(s: Snippet, lang: CitationLanguage = 'en', title: (t: string) => string = (t) => t): string {
+  const raw = (s.title || s.url).trim();
+  const titled = /[.?!]$/.test(raw) ? raw : `${raw}.`;
+  const retrieved = lang === 'es' ? `Recuperado el ${longDate(s.savedAt, lang)}, de ${s.url}` : `Retrieved ${longDate(s.savedAt, lang)}, from ${s.url}`;
+  return `${title(titled)} (n.d.). ${siteName(s)}. ${retrieved}`;
+}
+
+/** Page text for Markdown: no raw HTML, no link, emphasis or heading syntax, no lone CR line breaks. */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+    .replace(/[\\`*_[\]()#!|~]/g, (c) => `\\${c}`);
+}
+
+/** A URL for Markdown: an autolink, only for http(s) (anything else is shown as text). */
+const markdownUrl = (url: string) => (/^https?:\/\//i.test(url) ? `<${new URL(url).href}>` : markdownText(url));
+
+/** A readable copy for sharing, grouped by page: each quote with its citation, tags and note. */
+export function toMarkdown(snippets: Snippet[], lang: CitationLanguage = 'en'): string {
+  const pages = new Map<string, Snippet[]>();
+  for (const s of snippets) pages.set(s.url, [...(pages.get(s.url) ?? []), s]);
+  return [...pages.values()]
+    .map((group) => {
+      const quotes = group.map((s) => {
+        const citation = pageCitation({ ...s, title: markdownText(s.title), url: '\u0000' }, lang, (t) => `*${t}*`).replace('\u0000', markdownUrl(s.url));
+        const lines = [`> ${markdownText(s.quote).replace(/\n/g, '\n> ')}`, '', citation, '', `${lang === 'es' ? 'Abrir en la cita' : 'Open at the quote'}: ${markdownUrl(link(s))}`];
+        if (s.tags.length) lines.push('', `Tags: ${s.tags.map(markdownText).join(', ')}`);
+        if (s.note) lines.push('', `Note: ${markdownText(s.note)}`);
+        return lines.join('\n');
+      });
+      return [`## ${markdownText(group[0].title || group[0].url)}`, ...quotes].join('\n\n');
+    })
+    .join('\n\n');
+}
+
+/**
+ * RFC 4180 CSV with every cell quoted. A spreadsheet must never run a cell as a formula: one that
+ * starts with = + - @ (or a tab/CR) gets a leading apostrophe, and so does such a character after
+ * any separator a spreadsheet might split on (comma, semicolon as in Spanish Excel, tab, pipe).
+ */
+export function csvCell(value: string): string {
+  const guarded = value.replace(/(^|[;,\t\r\n|])(\s*)([=+\-@])/g, "$1$2'$3").replace(/^[\t\r]/, "'$&");
+  return `"${guarded.replace(/"/g, '""')}"`;
+}
+
+export function toCsv(snippets: Snippet[], lang: CitationLanguage = 'en'): string {
+  const header = ['quote', 'note', 'tags', 'title', 'url', 'site', 'saved', 'topics', 'link', 'citation'];
+  const rows = snippets.map((s) => [s.quote, s.note, s.tags.join('; '), s.title, s.url, s.site, day(s.savedAt), s.topics.join('; '), link(s), pageCitation(s, lang)]);
+  return [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
+}
+
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+
+/**
+ * Read an export file. Nothing is written unless the whole file is valid; snippets already in the
+ * library (same page, quote and time) are skipped, never overwritten.
+ */
+/** Larger than any real library (10,000 snippets with notes is a few MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export async function importSnippets(db: SecondChanceDB, text: string): Promise<ImportResult> {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'This file is too large to be a snippet export (over 50 MB). Nothing was imported.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not JSON. Choose a file exported from Second Chance.' };
+  }
+  const version = (data as { version?: unknown })?.version;
+  if ((data as { format?: unknown })?.format === 'second-chance-snippets' && version !== 1) {
+    // Only a short number or string goes into the message: String() of a deeply nested array recurses.
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : typeof version;
+    return { ok: false, error: `This snippet file has version ${shown}, which this version of Second Chance cannot read. Nothing was imported.` };
+  }
+  const parsed = SnippetExport.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: `This is not a Second Chance snippet file${where}: ${issue.message}. Nothing was imported.` };
+  }
+  try {
+    return await db.transaction('rw', db.snippets, async () => {
+      // Seen keys grow as rows are taken, so a file listing the same snippet twice adds it once.
+      const seen = new Set((await db.snippets.toArray()).map(key));
+      const fresh = parsed.data.snippets
+        .filter((s) => !seen.has(key(s)) && !!seen.add(key(s)))
+        .map(({ id: _id, ...rest }) => rest);
+      await db.snippets.bulkAdd(fresh);
+      return { ok: true as const, added: fresh.length, skipped: parsed.data.snippets.length - fresh.length };
+    });
+  } catch (error) {
+    // One transaction: when it fails nothing was written. Say why in words the reader can act on.
+    console.warn('[second-chance] import failed', error);
+    if (isQuotaExceeded(error)) return { ok: false, error: 'The browser has no storage space left for Second Chance. Free some disk space, then import again. Nothing was imported; your snippets are unchanged.' };
+    return { ok: false, error: 'The snippets could not be written to local storage. Nothing was imported; your snippets are unchanged. Reopen this page and try again.' };
+  }
+}
+
+const key = (s: Snippet) => `${s.url}\u0000${s.quote}\u0000${s.savedAt}`;
