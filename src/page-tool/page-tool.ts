@@ -1,5 +1,5 @@
 import { describe, findQuote } from '../shared/anchoring';
-import { indexPositionToRange, indexText } from '../shared/anchoring/text';
+import { indexPositionToRange, type TextIndex } from '../shared/anchoring/text';
 import { CONTEXT_LENGTH } from '../shared/anchoring/types';
 import type { SnippetAnchor, ToolCommand } from '../messaging/protocol';
 import { hideMatches, showMatches } from './highlight-matches';
@@ -79,6 +79,35 @@ export function blockContext(doc: Document, range: Range): { prefix: string; suf
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
+ * The root's text index (as indexText), read in slices of SLICE_MS: a page with tens of thousands
+ * of text nodes takes longer than one acceptable task to walk. Text added while we yield may be
+ * missed, and text changed while we yield is caught when each match is checked.
+ */
+async function indexTextInSlices(root: HTMLElement): Promise<TextIndex> {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 | 0x8); // text and CDATA, as indexText
+  const nodes: CharacterData[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  let slice = performance.now();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as CharacterData).data;
+    nodes.push(n as CharacterData);
+    starts.push(offset);
+    parts.push(data);
+    offset += data.length;
+    if ((nodes.length & 255) === 0 && performance.now() - slice > SLICE_MS) {
+      await yieldToPage();
+      slice = performance.now();
+    }
+  }
+  starts.push(offset);
+  const index = { text: parts.join(''), nodes, starts };
+  await yieldToPage();
+  return index;
+}
+
+/**
  * Find each saved quote and draw it in our overlay, on the reader's request only. One text index
  * per pass (in its own task), a bounded fuzzy search per quote, a yield to the page whenever a
  * slice passes SLICE_MS (no long task), and quotes already missing from a text of the same length
@@ -88,8 +117,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 async function showSnippets(doc: Document, items: SnippetAnchor[]) {
   clearOverlay(doc, 'marks');
   const root = doc.body ?? doc.documentElement;
-  const index = indexText(root);
-  await yieldToPage();
+  const index = await indexTextInSlices(root);
   const found: { id: number; range: Range; text: string }[] = [];
   const orphaned: number[] = [];
   let slice = performance.now();

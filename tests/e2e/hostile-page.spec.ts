@@ -65,6 +65,7 @@ async function storedSnippets(context: BrowserContext, extensionId: string): Pro
 }
 
 test('F1: a page watching its DOM sees nothing of a saved quote, on save, on revisit, or when the reader shows it', async ({ context, worker, extensionId, origin }) => {
+  test.setTimeout(90_000);
   const url = `${origin}/pages/hostile-observed.html`;
   const page = await context.newPage();
   await page.goto(url);
@@ -228,29 +229,49 @@ test('F6: "Delete all my data" clears every open tab and leaves no saved quote o
   expect(found).toEqual({ quote: '', note: '' });
 });
 
-test('F7: 25 saved quotes gone from a growing thread cost the page no task over 50 ms, automatically or when shown', async ({ context, worker, extensionId, origin }) => {
-  test.setTimeout(150_000);
+/** Long tasks the page itself observed (PerformanceObserver in hostile-forum.html) after its own first build. */
+async function pageLongTasks(page: Page, fromMs: number): Promise<{ count: number; worst: number; blocked: number }> {
+  const tasks = (await page.evaluate(() => (window as unknown as { __lt: [number, number][] }).__lt)).filter(([start]) => start >= fromMs);
+  return { count: tasks.length, worst: Math.max(0, ...tasks.map(([, d]) => d)), blocked: tasks.reduce((sum, [, d]) => sum + d, 0) };
+}
+
+test('F7: 25 saved quotes gone from a growing thread cost the page no long task, automatically or when shown (side by side)', async ({ context, worker, extensionId, origin }) => {
+  test.setTimeout(180_000);
   const saved = `${origin}/pages/hostile-forum.html`;
+  const later = `${saved}?utm_content=later`; // the same page (tracking parameter), now edited and growing
+  const visit = async () => {
+    const page = await context.newPage();
+    const cost = await traceExtensionCost(context, page, async () => {
+      await page.goto(later);
+      await page.waitForTimeout(15_000);
+    });
+    const tasks = await pageLongTasks(page, 3000); // after the page's own build of 12,000 replies
+    return { page, tasks, cost };
+  };
+  // Side by side in one browser: the same growing page with no saved quotes, then with 25 orphans.
+  const before = await visit();
+  await before.page.close();
   const rows = [];
   // Replies the thread no longer has (deleted by their authors): not even a fuzzy match is left.
   for (let i = 0; i < 25; i++) rows.push(await snippetRow(`Deleted post ${i}: my sister moved back to Ohio after detox and calls every Sunday evening at ${i} past six.`, saved));
   await addRows(context, extensionId, rows);
-  const later = `${saved}?utm_content=later`; // the same page (tracking parameter), now edited and growing
-  const page = await context.newPage();
-  const cost = await traceExtensionCost(context, page, async () => {
-    await page.goto(later);
-    await page.waitForTimeout(12_000);
-  });
-  console.log('F7 growing thread with 25 orphaned quotes, automatic:', JSON.stringify(cost));
-  expect(cost.maxTaskMs, `longest: ${cost.longest}`).toBeLessThan(50);
+  const after = await visit();
+  console.log('F7 growing thread over 12 s after its build, none saved vs 25 orphaned: page long tasks', JSON.stringify(before.tasks), JSON.stringify(after.tasks), 'extension trace', JSON.stringify(before.cost), JSON.stringify(after.cost));
+  // The page's own layout of a 12,000-reply thread makes long tasks either way: ours add none.
+  expect(after.cost.maxTaskMs, `longest: ${after.cost.longest}`).toBeLessThan(50);
+  expect(after.tasks.blocked, 'page time blocked with 25 orphaned quotes vs none').toBeLessThanOrEqual(before.tasks.blocked * 1.5 + 250);
 
+  // Shown on request: the search yields to the page and never holds it for 50 ms.
+  const page = after.page;
   const tabId = await waitForTabId(worker, later);
   const panel = await sidebarFor(context, extensionId, tabId);
+  const start = await page.evaluate(() => performance.now());
   const shown = await traceExtensionCost(context, page, async () => {
     await panel.getByRole('button', { name: 'Show my saved quotes on this page' }).click();
     await expect(panel.getByText('0 shown on the page, 25 not found.')).toBeVisible({ timeout: 30_000 });
   });
-  console.log('F7 growing thread with 25 orphaned quotes, shown on request:', JSON.stringify(shown));
+  const pageSide = await pageLongTasks(page, start);
+  console.log('F7 shown on request: extension trace', JSON.stringify(shown), 'page long tasks', JSON.stringify(pageSide));
   expect(shown.maxTaskMs, `longest: ${shown.longest}`).toBeLessThan(50);
 });
 
