@@ -98,6 +98,51 @@ export async function noticeText(page: Page): Promise<string | null> {
   return (await closedShadow(page, 'second-chance-notice'))?.text ?? null;
 }
 
+/** Move keyboard focus to a button inside one of our closed elements (as a reader tabbing there would). */
+export async function focusInside(page: Page, tag: string, name: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const all: CdpNode[] = [];
+    const walk = (n: CdpNode, inside: boolean) => {
+      const here = inside || n.localName === tag;
+      if (here && n.localName === 'button') all.push(n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, here);
+    };
+    walk(root, false);
+    const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
+    const aria = (n: CdpNode & { attributes?: string[] }) => n.attributes?.[n.attributes.indexOf('aria-label') + 1];
+    const button = all.find((b) => text(b) === name || ((b as CdpNode & { attributes?: string[] }).attributes?.includes('aria-label') && aria(b) === name));
+    if (!button) throw new Error(`no button ${name} in ${tag}`);
+    await cdp.send('DOM.focus', { nodeId: button.nodeId });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The accessible name and role of what has keyboard focus, from the browser's accessibility tree (it sees into closed roots). */
+export async function focused(page: Page): Promise<{ role: string; name: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
+    const hit = nodes.find((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    return hit ? { role: hit.role?.value ?? '', name: hit.name?.value ?? '' } : null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Whether the accessibility tree has a node of this role and name (our closed elements included). */
+export async function hasAccessible(page: Page, role: string, name: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[] };
+    return nodes.some((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Press a button of the notice with a real mouse click (a trusted event, as a reader's). */
 export async function clickNotice(page: Page, name: string | RegExp): Promise<void> {
   const notice = await closedShadow(page, 'second-chance-notice');

@@ -139,6 +139,7 @@ test('F3: nothing runs in a page because the reader saved quotes there (no timin
 });
 
 test('F4: the page cannot read, press or rewrite the notice (mute, open, spoof, synthetic keys)', async ({ context, worker, extensionId, origin }) => {
+  test.setTimeout(120_000);
   for (const attack of ['mute', 'open', 'spoof']) {
     const page = await context.newPage();
     const url = `${origin}/pages/hostile-force-open.html#${attack}`;
@@ -313,6 +314,7 @@ test('F9: topic words hidden by page CSS do not make the notice appear', async (
 });
 
 test('F11: printing and saving the page keep neither the notice nor the reader’s quotes', async ({ context, worker, extensionId, origin }) => {
+  test.setTimeout(90_000);
   const url = `${origin}/pages/hostile-observed.html`;
   const page = await context.newPage();
   await page.goto(url);

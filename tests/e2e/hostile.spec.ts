@@ -30,6 +30,7 @@ async function seen(page: Page): Promise<string> {
 }
 
 test('a page that walks the DOM, overrides prototypes and listens to everything sees topic names only, never user data', async ({ context, extensionId, origin }) => {
+  test.setTimeout(90_000);
   await addPrivateData(context, extensionId, origin);
   const worker = await serviceWorkerOf(context);
   // Save a snippet with a note and tag from an ordinary page first.
