@@ -9,26 +9,24 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { EvidenceCard } from '../src/data/evidence/schema';
 import { ResourcesFile, StateLawsFile } from '../src/data/resources/directory-schema';
+import { LawTableFile } from '../src/data/resources/law-table';
+import { resolveStateLaws } from '../src/data/resources/state-law';
 import { HelplinesFile, ZipPointsFile, type Helpline, type HelplineRecord } from '../src/data/resources/schema';
 import type { ReferenceDataset } from '../src/data/dataset';
+import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
+import { TOPICS } from '../src/shared/detect/types';
 
 const LexiconEntry = z.object({
   p: z.string().min(2).max(80),
-  t: z.enum(['overdose', 'tough_love', 'treatment']).optional(),
+  t: z.enum(TOPICS).optional(),
   w: z.number().min(-20).max(20).optional(),
   a: z.literal(true).optional(),
   c: z.string().regex(/^[a-z_]+$/).optional(),
   x: z.number().min(0).max(5).optional(),
 }).refine((e) => e.t !== undefined || e.x !== undefined, 'an entry needs a topic (t) or a context weight (x)');
 const LexiconFile = z.object({ lang: z.enum(['en', 'es']), entries: z.array(LexiconEntry).min(1) });
-const TopicRule = z.object({ threshold: z.number().positive(), minAnchors: z.number().int().min(0), minContext: z.number().min(0) });
-const DetectConfigFile = z.object({
-  referenceWords: z.number().positive(),
-  topics: z.object({ overdose: TopicRule, tough_love: TopicRule, treatment: TopicRule }),
-});
-
 const ClaimsFile = z.object({
   claims: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string(), en: z.string(), es: z.string() })),
 });
@@ -51,8 +49,8 @@ export function loadContentData(root: string): ReferenceDataset {
 
   const claims = read(join(root, 'claims.json'), ClaimsFile, 'claims');
   const claimIds = new Set(claims?.claims.map((c) => c.id));
-  read(join(root, 'lexicon/config.json'), DetectConfigFile);
   read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
+  read(join(root, 'naloxone-access.json'), NaloxoneAccessFile, 'programs');
   const phrases = new Set<string>();
   for (const lang of ['en', 'es']) {
     const lexicon = read(join(root, `lexicon/${lang}.json`), LexiconFile, 'entries');
@@ -65,6 +63,7 @@ export function loadContentData(root: string): ReferenceDataset {
   const zips = read(join(root, 'zip-points/zip-points.json'), ZipPointsFile, 'points');
   const resources = read(join(root, 'resources/resources.json'), ResourcesFile, 'rows');
   const laws = read(join(root, 'resources/state-laws.json'), StateLawsFile, 'states');
+  const lawTable = read(join(root, 'laws/us-state-laws.json'), LawTableFile);
 
   const evidenceDir = join(root, 'evidence');
   const evidence: EvidenceCard[] = [];
@@ -82,7 +81,7 @@ export function loadContentData(root: string): ReferenceDataset {
     evidence.push(card);
   }
 
-  if (problems.length || !helplines || !zips || !resources || !laws) {
+  if (problems.length || !helplines || !zips || !resources || !laws || !lawTable) {
     throw new ContentDataError(`content-data is invalid:\n${problems.join('\n')}`);
   }
   const content = {
@@ -91,7 +90,7 @@ export function loadContentData(root: string): ReferenceDataset {
     evidence,
     resources: resources.rows,
     resourcesAsOf: resources.dataDate,
-    stateLaws: laws.states,
+    stateLaws: resolveStateLaws(laws.states, lawTable),
   };
   const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
   return {
@@ -103,6 +102,7 @@ export function loadContentData(root: string): ReferenceDataset {
       { id: 'evidence', name: 'Second Chance evidence cards', dataDate: latest(evidence.map((c) => c.reviewedAt)), rows: evidence.length },
       ...(resources.sources ?? []),
       { id: 'state-laws', name: 'State overdose, naloxone and syringe laws (RAND-USC OPTIC; LawAtlas)', dataDate: laws.dataDate, rows: laws.states.length },
+      { id: 'state-law-table', name: 'State law table (maintained, each cell sourced and dated)', dataDate: latest(lawCellDates(lawTable)), rows: Object.keys(lawTable.states).length },
     ],
   };
 }
@@ -132,3 +132,5 @@ function toHelpline(r: HelplineRecord, index: number): Helpline[] {
 }
 
 const latest = (dates: string[]) => dates.sort().at(-1) ?? '';
+const lawCellDates = (table: LawTableFile) =>
+  Object.values(table.states).flatMap((entry) => Object.values(entry).flatMap((cell) => (typeof cell === 'object' ? [cell.asOf] : [])));

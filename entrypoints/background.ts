@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserDeps } from '../src/background/browser-deps';
+import { welcomeOnce } from '../src/background/first-run';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/data/db/open';
+import type { Broadcasts } from '../src/messaging/protocol';
 import { t } from '../src/platform/i18n';
+import { closePanelNow } from '../src/platform/open-panel';
+import { isCall } from '../src/shared/calls';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -11,13 +15,17 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
-    if ((message as { type?: string })?.type === 'tabAnalysisChanged') return false;
+    if (isCall<Broadcasts, 'tabAnalysisChanged'>(message, 'tabAnalysisChanged')) return false;
     void handle(message, sender).then(sendResponse);
     return true; // reply asynchronously
   });
 
   // Seed reference data on install and update (a new dataset version reseeds; user data stays).
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void welcomeOnce(reason, {
+      storage: browser.storage.local,
+      open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
+    }).catch(() => undefined);
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
     browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
@@ -27,7 +35,10 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     if (action === 'open-sidebar') void deps.openPanel(tab.id, tab.windowId);
     if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id, false, selectionText);
-    if (action === 'quick-hide') void deps.quickHide(tab.id);
+    if (action === 'quick-hide') {
+      closePanelNow(tab.windowId); // still inside the key press or menu click (Firefox needs that)
+      void deps.quickHide(tab.id);
+    }
   };
   // The menu's selection text comes from the browser: a page that swaps the selection saves nothing.
   browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab, info.selectionText));

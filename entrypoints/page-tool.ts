@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ToolCommand } from '../src/messaging/protocol';
 import { runToolCommand } from '../src/page-tool/page-tool';
 
 export default defineUnlistedScript(() => {
@@ -8,9 +7,10 @@ export default defineUnlistedScript(() => {
   if (flags.__secondChancePageTool) return; // injected again into the same page: keep one listener
   flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const command = message as ToolCommand;
-    if (!['highlight', 'captureSelection', 'showSnippets', 'hideSnippets'].includes(command?.type)) return;
-    void Promise.resolve(runToolCommand(document, command)).then(sendResponse, () => sendResponse(undefined));
-    return true; // some commands answer after yielding to the page
+    const answer = runToolCommand(document, message);
+    if (!answer) return;
+    // Some commands answer after yielding to the page (a promise).
+    void Promise.resolve(answer.reply).then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEED_IDS, startDemoServer } from '../tools/demo-server';
-import { EXTENSION_PATH as EXTENSION, launchWithExtension } from '../tools/launch';
+import { closeWelcome, EXTENSION_PATH as EXTENSION, launchWithExtension } from '../tools/launch';
 import { ensureBrowsers, run } from './lib/run';
 
 const ARTIFACTS = resolve('artifacts');
@@ -31,6 +31,8 @@ if (!headless) {
   process.exit(0);
 }
 
+// Headless: the first-run page (opened by the install) would push the demo tabs to the background.
+await closeWelcome(context);
 mkdirSync(ARTIFACTS, { recursive: true });
 const shots: string[] = [];
 const shoot = async (page: import('@playwright/test').Page, name: string) => {

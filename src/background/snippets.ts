@@ -1,7 +1,9 @@
 import type { SecondChanceDB } from '../data/db/database';
 import { isQuotaExceeded } from '../data/db/open';
 import { rankCards } from '../shared/evidence/rank';
-import type { SaveOutcome, ToolCommand } from '../messaging/protocol';
+import type { SaveOutcome } from '../messaging/protocol';
+import { fieldOf } from '../shared/calls';
+import type { TellTool } from './deps';
 import { addSnippet, snippetsForPage } from '../data/snippets/repository';
 import { SnippetCapture } from '../data/snippets/schema';
 import { pageUrlFor } from '../shared/snippets/url';
@@ -11,7 +13,7 @@ export interface SnippetDeps {
   db(): Promise<SecondChanceDB>;
   tabs: TabAnalyses;
   /** Load the page tool into a tab if needed (it is not part of the always-on content script) and send it a command. */
-  tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
+  tellTool: TellTool;
   snippetsChanged(): void;
   /** The tab's URL as the browser reports it (never the page's own claim). */
   tabUrl(tabId: number): Promise<string | undefined>;
@@ -32,7 +34,7 @@ export function createSnippetService(deps: SnippetDeps) {
       // Private windows leave no trace by default; saving there needs the reader's explicit yes.
       if (!confirmPrivate && (await deps.isPrivate(tabId))) return { saved: false, reason: 'private' };
       const reply = await deps.tellTool(tabId, { type: 'captureSelection' });
-      if ((reply as { error?: string })?.error === 'no-selection') return { saved: false, reason: 'no-selection' };
+      if (fieldOf(reply, 'error') === 'no-selection') return { saved: false, reason: 'no-selection' };
       // The reply was computed in the page's realm: validate it like any page message.
       const capture = SnippetCapture.safeParse(reply);
       if (!capture.success) {

@@ -1,5 +1,6 @@
 import type { EvidenceCard } from './evidence/schema';
-import type { Helpline, ResourceRow, StateLawRow, ZipPoint } from './resources/schema';
+import type { StateLaw } from './resources/law-table';
+import type { Helpline, ResourceRow, ZipPoint } from './resources/schema';
 
 /**
  * Where the build writes the validated reference data inside the extension: the dataset is split
@@ -27,7 +28,7 @@ export interface ReferenceDataset {
   resources: ResourceRow[];
   /** "as of" date of the directory, shown with every listed place. */
   resourcesAsOf: string;
-  stateLaws: StateLawRow[];
+  stateLaws: StateLaw[];
   sources: DatasetSource[];
 }
 

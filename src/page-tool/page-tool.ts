@@ -1,7 +1,8 @@
 import { describe, findQuote } from '../shared/anchoring';
 import { indexPositionToRange, type TextIndex } from '../shared/anchoring/text';
 import { CONTEXT_LENGTH } from '../shared/anchoring/types';
-import type { SnippetAnchor, ToolCommand } from '../messaging/protocol';
+import type { SnippetAnchor, ToolCalls } from '../messaging/protocol';
+import { receive, type Receivers } from '../shared/calls';
 import { hideMatches, showMatches } from './highlight-matches';
 import { clearOverlay, drawOverlay } from './overlay';
 
@@ -18,21 +19,22 @@ const orphans = new Set<string>();
  * the reader saved. It writes nothing into the page's DOM except our own closed overlay. Replies
  * are plain data; the background validates them.
  */
-export function runToolCommand(doc: Document, command: ToolCommand): unknown {
-  switch (command.type) {
-    case 'highlight':
-      if (!command.on) return hideMatches(doc), { done: true };
-      return { done: showMatches(doc) > 0 };
-    case 'captureSelection':
-      return captureSelection(doc);
-    case 'showSnippets':
-      return showSnippets(doc, command.items);
-    case 'hideSnippets':
-      clearOverlay(doc, 'marks');
-      return { done: true };
-    default:
-      return undefined;
-  }
+const receivers: Receivers<ToolCalls, Document> = {
+  highlight: ({ on }, doc) => {
+    if (!on) return hideMatches(doc), { done: true };
+    return { done: showMatches(doc) > 0 };
+  },
+  captureSelection: (_call, doc) => captureSelection(doc),
+  showSnippets: ({ items }, doc) => showSnippets(doc, items),
+  hideSnippets: (_call, doc) => {
+    clearOverlay(doc, 'marks');
+    return { done: true };
+  },
+};
+
+/** Answer a command from the background; undefined for anything that is not one. */
+export function runToolCommand(doc: Document, message: unknown): { reply: unknown } | undefined {
+  return receive(receivers, message, doc);
 }
 
 /**
@@ -41,7 +43,7 @@ export function runToolCommand(doc: Document, command: ToolCommand): unknown {
  * Prefix and suffix stay inside the quote's block (paragraph, list item…): context from another
  * block makes a text-fragment link fail.
  */
-function captureSelection(doc: Document) {
+function captureSelection(doc: Document): ToolCalls['captureSelection']['reply'] {
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !selection.toString().trim()) return { error: 'no-selection' };
   const range = selection.getRangeAt(0);

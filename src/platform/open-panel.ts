@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
+  /** Chrome 141+. */
+  close?(options: { tabId?: number; windowId?: number }): Promise<void>;
   setOptions(options: { tabId?: number; path?: string; enabled?: boolean }): Promise<void>;
 }
 interface FirefoxSidebarAction {
@@ -27,15 +29,44 @@ export function openPanel(tabId: number, windowId?: number): Promise<boolean> {
   return Promise.resolve(false);
 }
 
-/** Close our panel for a tab (quick-hide). Chrome closes a side panel when it is disabled. */
-export async function closePanel(tabId: number): Promise<void> {
-  const api = browser as unknown as { sidePanel?: ChromeSidePanel; sidebarAction?: { close(): Promise<void> } };
+interface PanelApis {
+  sidePanel?: ChromeSidePanel;
+  sidebarAction?: FirefoxSidebarAction & { close(): Promise<void> };
+}
+
+/**
+ * Quick-hide, first part: close our panel at once, inside the click or key press. Firefox honours
+ * `sidebarAction.close()` only while it still counts as a user action (before any await), so
+ * gesture handlers call this synchronously, then let the background clean the page.
+ */
+export function closePanelNow(windowId?: number): void {
+  const api = browser as unknown as PanelApis;
   try {
-    if (api.sidePanel) {
+    if (api.sidePanel?.close && windowId !== undefined) void api.sidePanel.close({ windowId }).catch(() => undefined);
+    else void api.sidebarAction?.close().catch(() => undefined);
+  } catch {
+    // nothing open, or not allowed
+  }
+}
+
+/**
+ * Quick-hide, second part (background, after the page is cleaned): close the side panel wherever it
+ * shows this tab: the window-wide panel (which the popup opens) and any panel for this tab alone.
+ * Chrome before 141 has no close(): disabling the panel for the tab closes it there.
+ */
+export async function closePanel(tabId: number, windowId?: number): Promise<void> {
+  const api = browser as unknown as PanelApis;
+  try {
+    if (api.sidePanel?.close) {
+      await Promise.allSettled([
+        windowId !== undefined ? api.sidePanel.close({ windowId }) : Promise.resolve(),
+        api.sidePanel.close({ tabId }),
+      ]);
+    } else if (api.sidePanel) {
       await api.sidePanel.setOptions({ tabId, enabled: false });
       await api.sidePanel.setOptions({ tabId, enabled: true });
     } else await api.sidebarAction?.close();
   } catch {
-    // nothing open, or not allowed: nothing to hide
+    // nothing open, or not allowed (Firefox after the gesture): closePanelNow ran in the gesture
   }
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../data/resources/nearby';
-import type { StateLawRow } from '../data/resources/schema';
 import type { Settings } from '../data/settings';
+import { LawPanel } from './LawPanel';
 import { LiveNearby } from './LiveNearby';
 import { StateView } from './StateView';
 import { useLive } from './use-live';
@@ -41,7 +41,7 @@ export function NearbyHelp({ settings, limit, choose = true }: { settings: Setti
           {t('findTreatment')}
         </a>
       </p>
-      {nearby.status === 'ready' && nearby.data?.law ? <StateLaws law={nearby.data.law} /> : null}
+      {nearby.status === 'ready' && nearby.data?.law ? <LawPanel law={nearby.data.law} /> : null}
     </div>
   );
 }
@@ -71,23 +71,5 @@ function NearbyList({ result }: { result: Nearby }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-function StateLaws({ law }: { law: StateLawRow }) {
-  const dated = (l: { hasLaw: boolean; effective: string | null; asOf: string } | undefined) =>
-    !l ? null : l.hasLaw ? (l.effective ? t('lawYes', [l.effective, l.asOf]) : t('lawYesNoDate', l.asOf)) : t('lawNo', l.asOf);
-  const syringe = law.syringeServicesLegal;
-  return (
-    <section aria-labelledby="laws-heading">
-      <h3 id="laws-heading">{t('lawsHeading', law.name)}</h3>
-      <ul class="small">
-        <li>{t('lawGoodSam', dated(law.goodSamaritan) ?? '')}</li>
-        <li>{t('lawNaloxone', dated(law.naloxoneAccess) ?? '')}</li>
-        {law.standingOrder ? <li>{t('lawStanding', dated(law.standingOrder) ?? '')}</li> : null}
-        {syringe ? <li>{t('lawSyringe', syringe.explicitlyAuthorized ? t('lawYesNoDate', syringe.asOf) : t('lawNoFlag', syringe.asOf))}</li> : null}
-      </ul>
-      <p class="muted small">{t('lawsNote')}</p>
-    </section>
   );
 }

@@ -1,9 +1,9 @@
 import { expect, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../tools/demo-server';
-import { launchWithExtension } from '../../tools/launch';
+import { closeWelcome, launchWithExtension } from '../../tools/launch';
 
 export { launchWithExtension };
 
@@ -12,9 +12,11 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 }
 
 /** Start Chromium with the extension on a profile (again, for restart tests): the context, its worker and the extension id. */
-export async function openBrowser(profileDir: string, options?: Parameters<typeof launchWithExtension>[1]) {
+export async function openBrowser(profileDir: string, { keepWelcome = false, ...options }: Parameters<typeof launchWithExtension>[1] & { keepWelcome?: boolean } = {}) {
+  const fresh = !existsSync(join(profileDir, 'Default'));
   const context = await launchWithExtension(profileDir, options);
   const worker = await serviceWorkerOf(context);
+  if (fresh && !keepWelcome) await closeWelcome(context);
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
@@ -253,6 +255,7 @@ export const test = base.extend<Fixtures>({
   context: async ({ profileDir, requests }, use) => {
     const context = await launchWithExtension(profileDir);
     context.on('request', (request) => requests.push(request.url()));
+    await closeWelcome(context);
     await use(context);
     await context.close();
   },

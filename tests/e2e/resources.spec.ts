@@ -34,7 +34,7 @@ test('ZIP 80202 lists Denver programs with distances, badges, data date and Colo
   await expect(panel.getByText(/Directory data as of 2019-2021 \(SAMHSA\)\. Call ahead/)).toBeVisible();
   await expect(panel.getByRole('link', { name: 'FindTreatment.gov (official locator)' })).toHaveAttribute('href', 'https://findtreatment.gov/');
   await expect(panel.getByRole('heading', { name: 'Laws in Colorado' })).toBeVisible();
-  await expect(panel.getByText(/^Good Samaritan overdose law: yes, since \d{4}-\d\d-\d\d/)).toBeVisible();
+  await expect(panel.locator('li[data-topic="goodSamaritan"]')).toContainText(/^Good Samaritan overdose law \(protection when you call for help\): Yes, since \d{4}-\d\d-\d\d\./);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -1,7 +1,9 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { EvidenceCard } from '../evidence/schema';
-import type { Helpline, StateLawRow, ZipPoint } from '../resources/schema';
+import type { StateLaw } from '../resources/law-table';
+import type { Helpline, ZipPoint } from '../resources/schema';
 import type { ResourceRow } from '../resources/schema';
+import type { LiveCacheRow } from '../resources/live';
 import type { Snippet } from '../snippets/schema';
 
 export const DB_NAME = 'second-chance';
@@ -41,12 +43,6 @@ export interface ResourceCell {
 /** v2: results fetched from FindTreatment.gov for a ZIP (opt-in live refresh), with when. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, liveCache: 'zip' } as const;
 
-export interface LiveCacheRow {
-  zip: string;
-  fetchedAt: number;
-  rows: import('../resources/live').LivePlace[];
-}
-
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -61,7 +57,7 @@ export class SecondChanceDB extends Dexie {
   helplines!: Table<Helpline, string>;
   zipPoints!: Table<ZipBucket, string>;
   resources!: Table<ResourceCell, string>;
-  stateLaws!: Table<StateLawRow, string>;
+  stateLaws!: Table<StateLaw, string>;
   meta!: Table<MetaRow, string>;
   snippets!: Table<Snippet, number>;
   settings!: Table<SettingRow, string>;

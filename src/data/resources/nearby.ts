@@ -1,6 +1,7 @@
 import type { SecondChanceDB } from '../db/database';
-import type { ResourceRow, StateLawRow, ZipPoint } from './schema';
-import { cellsWithin, haversineMiles } from '../../shared/geo/nearest';
+import type { StateLaw } from './law-table';
+import type { ResourceRow, ZipPoint } from './schema';
+import { cellsWithin, haversineMiles, zipPrefix } from '../../shared/geo/nearest';
 
 export const RESOURCE_TYPES = ['all', 'buprenorphine', 'methadone', 'naltrexone'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -12,8 +13,8 @@ export interface Nearby {
   rows: NearbyRow[];
   /** How far the search had to go to find them. */
   radiusMiles: number;
-  /** Laws of the state of the nearest listed program (ZIP points carry no state). */
-  law?: StateLawRow;
+  /** Laws of the reader's state, as told by the listed programs (ZIP points carry no state). */
+  law?: StateLaw;
   /** The directory's data date. */
   asOf: string;
 }
@@ -47,7 +48,7 @@ export async function nearestPlaces(
 
 /** A ZIP's centre point, or undefined for ZIPs without one (PO boxes, unique ZIPs). */
 export async function zipPoint(db: SecondChanceDB, zip: string): Promise<ZipPoint | undefined> {
-  return (await db.zipPoints.get(zip.slice(0, 3)))?.points.find((p) => p.zip === zip);
+  return (await db.zipPoints.get(zipPrefix(zip)))?.points.find((p) => p.zip === zip);
 }
 
 /** Farther than this from any ZIP centre point, a position is not in the area the directory covers. */
@@ -76,8 +77,20 @@ export async function findNearby(db: SecondChanceDB, zip: string, type: Resource
   const { rows, radiusMiles } = await nearestPlaces(origin, type, limit, async (cells) =>
     (await db.resources.bulkGet(cells)).flatMap((c) => c?.rows ?? []),
   );
-  const law = rows[0] ? await db.stateLaws.get(rows[0].state) : undefined;
+  const state = readerState(zip, rows);
+  const law = state ? await db.stateLaws.get(state) : undefined;
   return { origin, rows, radiusMiles, law, asOf };
+}
+
+/**
+ * The reader's state for the law panel. ZIP points carry no state, so it comes from the listed
+ * programs: the nearest one in the reader's own 3-digit ZIP area (such areas lie within one state),
+ * else the nearest one. Near a state line the nearest program may be across it (Kansas City, KS
+ * readers are often nearest to Missouri programs), and the law shown must be the reader's own.
+ */
+export function readerState(zip: string, rows: { state: string; zip: string }[]): string | undefined {
+  const prefix = zip.slice(0, 3);
+  return (rows.find((r) => r.zip.startsWith(prefix)) ?? rows[0])?.state;
 }
 
 /** An OpenStreetMap link for a place (no tracking, no account). */

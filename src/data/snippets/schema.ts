@@ -3,6 +3,7 @@ import { isWebUrl } from '../../shared/snippets/url';
 
 /** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
 const WebUrl = z.string().max(4096).url().refine(isWebUrl, 'only http(s) URLs');
+import { TOPICS } from '../../shared/detect/types';
 
 const Quote = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) });
 const Position = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((p) => p.end > p.start, 'end must be after start');
@@ -29,7 +30,7 @@ export const Snippet = z.object({
   title: z.string().max(500),
   site: z.string().max(253),
   savedAt: z.number().int().positive().max(8.64e15),
-  topics: z.array(z.enum(['overdose', 'tough_love', 'treatment'])).max(3),
+  topics: z.array(z.enum(TOPICS)).max(3),
   claims: z.array(z.string().max(80)).max(50),
   cardIds: z.array(z.string().max(120)).max(50),
   note: z.string().max(10_000),

@@ -1,6 +1,7 @@
 /** Flesch-Kincaid grade level: 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59. */
 export function fleschKincaidGrade(text: string): number {
-  const sentences = Math.max(1, text.split(/[.!?]+(?=\s|$)/).filter((s) => /[a-z]/i.test(s)).length);
+  // A sentence may end inside closing quotes: "Say: 'Can we start today?' Then wait."
+  const sentences = Math.max(1, text.split(/[.!?]+['"’”)]*(?=\s|$)/).filter((s) => /[a-z]/i.test(s)).length);
   const words = text.match(/[A-Za-z]+(?:['’-][A-Za-z]+)*/g) ?? [];
   if (!words.length) return 0;
   const syllables = words.reduce((sum, w) => sum + countSyllables(w), 0);

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { uiDatabase } from '../database';
-import { LIVE_PERMISSION } from '../../data/resources/live';
 import { send } from '../../messaging/client';
 import { t } from '../../platform/i18n';
 import { getSettings, updateSettings, type Settings } from '../../data/settings';
+import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { LocationForm } from '../LocationForm';
+import { registeredShortcuts } from '../../platform/shortcuts';
+import { ChangeShortcuts, ShortcutList } from '../Shortcuts';
 import { rememberEmergency } from '../popup/emergency-cache';
 import { loadSources } from '../queries';
 import { useLive } from '../use-live';
@@ -26,6 +27,7 @@ export function Options() {
       <p class="muted">{t('privacyNote')}</p>
       <StorageNotice />
       <StateView state={settings}>{(s) => <SettingsForm settings={s} save={save} />}</StateView>
+      <KeyboardShortcuts />
       <WipeData />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('dataHeading')}</h2>
@@ -56,7 +58,7 @@ function SettingsForm({ settings, save }: { settings: Settings; save: (patch: Pa
           {t('pauseLabel')}
         </SettingToggle>
       </section>
-      <LiveRefresh settings={settings} save={save} />
+      <LiveRefreshSetting settings={settings} save={save} />
       <section aria-labelledby="muted-heading">
         <h2 id="muted-heading">{t('mutedHeading')}</h2>
         {settings.mutedSites.length === 0 ? (
@@ -112,30 +114,14 @@ function WipeData() {
   );
 }
 
-function LiveRefresh({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void> }) {
-  const [status, setStatus] = useState('');
-  const change = async (box: HTMLInputElement) => {
-    const on = box.checked;
-    // The box shows the stored setting, not the click, until the browser has answered.
-    box.checked = settings.liveRefresh;
-    if (on) {
-      setStatus(t('liveAsking'));
-      // Asked here, inside the click: the permission exists only while the reader wants it.
-      const granted = await browser.permissions.request(LIVE_PERMISSION).catch(() => false);
-      if (!granted) return setStatus(t('liveDenied'));
-    } else await browser.permissions.remove(LIVE_PERMISSION).catch(() => false);
-    setStatus('');
-    await save({ liveRefresh: on });
-  };
+/** The keys the browser registered (not the ones we suggested), and where to change them. */
+function KeyboardShortcuts() {
+  const shortcuts = useAsync(registeredShortcuts, []);
   return (
-    <section aria-labelledby="live-heading">
-      <h2 id="live-heading">{t('liveHeading')}</h2>
-      <label class="check">
-        <input type="checkbox" checked={settings.liveRefresh} onChange={(e) => void change(e.currentTarget)} />
-        {t('liveLabel')}
-      </label>
-      <p class="muted small">{t('liveExplain')}</p>
-      <p role="status">{status}</p>
+    <section aria-labelledby="shortcuts-heading">
+      <h2 id="shortcuts-heading">{t('shortcutsHeading')}</h2>
+      <StateView state={shortcuts}>{(s) => <ShortcutList shortcuts={s} />}</StateView>
+      <ChangeShortcuts />
     </section>
   );
 }

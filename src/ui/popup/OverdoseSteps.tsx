@@ -1,7 +1,10 @@
 import steps from '../../../content-data/overdose-steps.json';
 import { contentLang, t } from '../../platform/i18n';
 
-/** Numbered response steps, the emergency number first, each with its sources. Bundled: no wait. */
+/**
+ * Numbered response steps, the emergency number first. Bundled: no wait. The steps stay short so
+ * all of them fit the popup's first screen; each step's sources are one tap away below them.
+ */
 export function OverdoseSteps({ emergency, onFullCard }: { emergency: string; onFullCard?: () => void }) {
   const l = contentLang();
   const sources = steps.sources as Record<string, { citation: string; url: string }>;
@@ -9,20 +12,32 @@ export function OverdoseSteps({ emergency, onFullCard }: { emergency: string; on
     <section aria-labelledby="steps-heading">
       <h2 id="steps-heading">{t('stepsHeading')}</h2>
       <ol class="steps">
-        {steps.steps.map((step, i) => (
-          <li key={step.id}>
-            {step[l].replace('{emergency}', emergency)}{' '}
-            <span class="sources-inline">
-              <span class="visually-hidden">{t('stepSources', String(i + 1))}</span>
+        {steps.steps.map((step) => (
+          <li key={step.id}>{step[l].replace('{emergency}', emergency)}</li>
+        ))}
+      </ol>
+      <div class="row small">
+        {onFullCard ? (
+          <button type="button" class="link" onClick={onFullCard}>
+            {t('fullCard')}
+          </button>
+        ) : null}
+      </div>
+      <details>
+        <summary>{t('stepsSources')}</summary>
+        <ol class="step-sources small">
+          {steps.steps.map((step, i) => (
+            <li key={step.id}>
               {step.sources.map((id, j) => (
-                <a key={id} href={sources[id].url} target="_blank" rel="noopener noreferrer" aria-label={`${t('sourceShort')} ${j + 1}: ${sources[id].citation}`}>
+                <a key={id} href={sources[id].url} target="_blank" rel="noopener noreferrer" aria-label={t('stepSourceLabel', [String(i + 1), String(j + 1), sources[id].citation])}>
                   [{j + 1}]
                 </a>
               ))}
-            </span>
-          </li>
-        ))}
-      </ol>
+            </li>
+          ))}
+        </ol>
+        <p class="muted small">{t('reviewed', steps.reviewedAt)}</p>
+      </details>
       <details>
         <summary>{t('signsHeading')}</summary>
         <ul>
@@ -31,11 +46,6 @@ export function OverdoseSteps({ emergency, onFullCard }: { emergency: string; on
           ))}
         </ul>
       </details>
-      {onFullCard ? (
-        <button type="button" class="link" onClick={onFullCard}>
-          {t('fullCard')}
-        </button>
-      ) : null}
     </section>
   );
 }

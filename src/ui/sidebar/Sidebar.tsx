@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getSettings, updateSettings, type Settings } from '../../data/settings';
 import { uiDatabase } from '../database';
 import { t } from '../../platform/i18n';
@@ -15,6 +15,9 @@ import { useCurrentTabId } from './current-tab';
 import { Evidence } from './Evidence';
 import { PagePanel, useTabAnalysis } from './PagePanel';
 import { PageSnippets } from './PageSnippets';
+import { EvidenceCardView } from './EvidenceCardView';
+import { usePanelFocus } from '../panel-focus';
+import type { LocalizedCard } from '../../shared/evidence/localize';
 
 export function Sidebar() {
   const settings = useLive(getSettings);
@@ -22,6 +25,8 @@ export function Sidebar() {
   const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
   const helplines = useLive(currentHelplines);
+  const focus = usePanelFocus();
+  const focused = cards.status === 'ready' ? cards.data.find((c) => c.id === focus) : undefined;
   const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
@@ -37,11 +42,12 @@ export function Sidebar() {
       </header>
       <main>
         <h1>{t('sidebarHeading')}</h1>
+        {focused ? <RightNow key={focus} card={focused} expanded={settings.status === 'ready' && settings.data.counselorMode} /> : null}
         <PagePanel analysis={analysis} tabId={tabId} />
         <PageSnippets analysis={analysis} tabId={tabId} orphaned={orphaned} />
         <StateView state={settings}>
           {(s) => (
-            <StateView state={cards}>{(list) => <Evidence cards={list} analysis={analysis} expanded={s.counselorMode} />}</StateView>
+            <StateView state={cards}>{(list) => <Evidence cards={focused ? list.filter((c) => c !== focused) : list} analysis={analysis} expanded={s.counselorMode} />}</StateView>
           )}
         </StateView>
         <section aria-labelledby="nearby-heading">
@@ -53,6 +59,23 @@ export function Sidebar() {
         <p class="muted small">{t('privacyNote')}</p>
       </main>
     </>
+  );
+}
+
+/** The card the popup asked for ("Full guide in the sidebar"), first, with the reader's focus on it. */
+function RightNow({ card, expanded }: { card: LocalizedCard; expanded: boolean }) {
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const heading = section.current?.querySelector<HTMLElement>(`#card-${card.id}`);
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  }, [card.id]);
+  return (
+    <section ref={section} aria-label={t('rightNowHeading')} class="right-now">
+      <EvidenceCardView card={card} expanded={expanded} />
+    </section>
   );
 }
 

@@ -110,6 +110,10 @@ describe('citations and readability helpers', () => {
     expect(citationText({ ...source, citation: `${source.citation} https://doi.org/10.1136/bmj.f174` })).toBe(`${source.citation} https://doi.org/10.1136/bmj.f174`);
   });
 
+  it('counts a sentence that ends inside quotes as a sentence', () => {
+    expect(fleschKincaidGrade("Ask: 'Can we start today?' Ask: 'Who pays?'")).toBeCloseTo(fleschKincaidGrade('Ask: Can we start today? Ask: Who pays?'), 5);
+  });
+
   it('grades plain words low and dense prose high', () => {
     expect(fleschKincaidGrade('Keep naloxone at home. It is safe. It can save a life.')).toBeLessThan(4);
     expect(fleschKincaidGrade('Pharmacological interventions demonstrating statistically significant reductions in all-cause mortality necessitate comprehensive implementation.')).toBeGreaterThan(14);
