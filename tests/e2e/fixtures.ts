@@ -66,8 +66,9 @@ export async function closedShadow(page: Page, tag: string): Promise<{ text: str
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    // The first such element with a shadow root (a page may forge an element with our tag name).
     const find = (n: CdpNode): CdpNode | undefined => {
-      if (n.localName === tag) return n;
+      if (n.localName === tag && n.shadowRoots?.length) return n;
       for (const c of n.children ?? []) {
         const hit = find(c);
         if (hit) return hit;
