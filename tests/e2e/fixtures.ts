@@ -128,7 +128,8 @@ export async function focused(page: Page): Promise<{ role: string; name: string 
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
-    const hit = nodes.find((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    // The document itself also reports focus: the element inside it is the one that matters.
+    const hit = nodes.filter((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).pop();
     return hit ? { role: hit.role?.value ?? '', name: hit.name?.value ?? '' } : null;
   } finally {
     await cdp.detach().catch(() => undefined);
