@@ -14,13 +14,14 @@ const CSS = `iframe { border: 0; border-left: 1px solid #0f766e; width: 100%; he
  * page can neither read nor navigate it, and every visual property is pinned (a page cannot make
  * it transparent, blurred, moved or clipped to trick clicks onto it).
  */
-export function openDockedSidebar(doc: Document): void {
+export function openDockedSidebar(doc: Document, tabId: number): void {
   if (doc.querySelector(DOCK_TAG)) return;
   const element = createPageElement(doc, 'sidebar', CSS, {
     position: 'fixed', top: '0', right: '0', bottom: '0', left: 'auto', width: 'min(400px, 100vw)', height: '100vh',
   });
   const frame = doc.createElement('iframe');
-  frame.src = browser.runtime.getURL('/sidepanel.html?docked=1' as never);
+  // The tab id comes from the background (the sender's tab): a frame inside a page has no `tabs` API to ask.
+  frame.src = browser.runtime.getURL(`/sidepanel.html?docked=1&tabId=${tabId}` as never);
   frame.title = browser.i18n.getMessage('extName' as never) || 'Second Chance';
   const close = doc.createElement('button');
   close.type = 'button';

@@ -1,3 +1,4 @@
+import { runRead } from '../../../src/data/reads';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createMessageHandler, type BackgroundDeps, type Sender } from '../../../src/background/handlers';
@@ -34,6 +35,8 @@ const VALID: Record<MessageType, unknown> = {
   wipeAll: { confirm: true },
   highlightMatches: { tabId: 7, on: true },
   showSavedOnPage: { tabId: 7, on: true },
+  readData: { request: { query: 'nearby', zip: '80202', type: 'all', limit: 10 } },
+  writeSettings: { patch: { zip: '80202' } },
 };
 
 const SENDERS: Sender[] = [
@@ -190,6 +193,7 @@ describe(`background handler under attack (seed ${SEED})`, () => {
       privateMutes: { has: async () => false, add: async () => undefined },
       quickHide: vi.fn(async () => true),
       wipeAll: () => wipeUserData(db),
+      readData: ({ query, ...args }) => runRead(db, query, args as never),
     };
     await giveUserData();
   });
