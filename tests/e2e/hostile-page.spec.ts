@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { traceExtensionCost } from '../../tools/trace';
-import { clickNotice, closedShadow, expect, noticeText, openBrowser, putRows, selectOnPage, test, waitForTabId } from './fixtures';
+import { clickNotice, expect, noticeText, openBrowser, putRows, selectOnPage, test, waitForTabId } from './fixtures';
 
 const QUOTE = 'it is not enabling, it is saving a life';
 const NOTE = 'Vireo-Tamarind-4471 call the counselor on Monday';
