@@ -309,7 +309,7 @@ export function contextCount(text: string): number {
 }
 
 function stemsSource(list: string[]): string {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+').replace(/-/g, '[\\s-]?');
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[\\s-]?').replace(/ /g, '[\\s-]+');
   const stems = [...new Set(list.map((s) => s.toLowerCase()))].sort();
   return `\\b(?:${stems.map(escape).join('|')})`;
 }

@@ -80,3 +80,15 @@ describe('detector', () => {
     expect(createModelDetector(MODEL).detect(naloxonePage)).toEqual(detector.detect(naloxonePage));
   });
 });
+
+describe('the first pass (gate) and context patterns', () => {
+  // A bug once turned every space in a phrase into `[\s[\s-]?]+`, which needs a literal "]":
+  // "tough love" alone never passed the gate.
+  it('match multi-word and hyphenated phrases as readers write them', () => {
+    const gate = new RegExp(MODEL.gate, 'i');
+    for (const text of ['tough love', 'tough-love', 'rock  bottom', 'harm reduction', 'tocar fondo', 'amor duro', 'Al-Anon', 'Nar Anon'])
+      expect(gate.test(text), text).toBe(true);
+    expect(gate.test('tough]love')).toBe(false);
+    expect(new RegExp(MODEL.context, 'i').test('my drinking')).toBe(true);
+  });
+});
