@@ -167,6 +167,10 @@ test('component (side-panel size): the sidebar leads with Right now and jump lin
   await expect(panel.locator('main h2').first()).toHaveText('Right now');
   const nav = panel.getByRole('navigation', { name: 'Sections of this panel' });
   await expect(nav.getByRole('link')).toHaveText(['Right now', 'This page', 'Help near you', 'Evidence', 'Saved quotes', 'Helplines']);
+  // Current phone numbers: live refresh offered inside Help near you, with what it sends.
+  const nearby = panel.locator('section[aria-labelledby="nearby-heading"]');
+  await expect(nearby.getByRole('checkbox', { name: 'Refresh results for my area from FindTreatment.gov' })).not.toBeChecked();
+  await expect(nearby.getByText(/Only that point and a distance are sent, never what you read/)).toBeVisible();
   const nearbyTop = await panel.locator('#nearby-heading').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
   expect(nearbyTop).toBeLessThan(2 * PANEL.height);
 

@@ -4,6 +4,7 @@ import { uiDatabase } from '../database';
 import { t } from '../../platform/i18n';
 import { EmergencyStrip, HelplineList } from '../Helplines';
 import { LocationForm } from '../LocationForm';
+import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { NearbyHelp } from '../Nearby';
 import { currentHelplines, loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
@@ -125,6 +126,8 @@ function LocalHelp({ settings }: { settings: Settings }) {
         <LocationForm settings={settings} save={save} />
       </details>
       <NearbyHelp settings={settings} limit={10} />
+      {/* Current phone numbers are one opt-in away: offered here, where the reader needs them. */}
+      {settings.country === 'US' && !settings.liveRefresh ? <LiveRefreshSetting settings={settings} save={async (patch) => void (await save(patch))} level={3} /> : null}
     </>
   );
 }
