@@ -40,5 +40,8 @@ export function launchWithExtension(
 export async function closeWelcome(context: BrowserContext) {
   const isWelcome = (p: { url(): string }) => p.url().endsWith('/welcome.html');
   const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+  // Closed only once its location form shows: the page has opened (and, on a new install, seeded)
+  // the database by then, so closing it never interrupts a first seeding.
+  await welcome.getByRole('combobox').first().waitFor({ timeout: 120_000 }).catch(() => undefined);
   await welcome.close();
 }
