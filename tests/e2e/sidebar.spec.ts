@@ -173,6 +173,7 @@ test('component (side-panel size): the sidebar leads with Right now and jump lin
   await expect(nearby.getByText(/Only that point and a distance are sent, never what you read/)).toBeVisible();
   const nearbyTop = await panel.locator('#nearby-heading').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
   expect(nearbyTop).toBeLessThan(2 * PANEL.height);
+  await panel.screenshot({ path: test.info().outputPath('sidebar-360.png'), fullPage: false });
 
   // Top three cards first; the rest behind "More evidence (N)", closed.
   const evidence = panel.locator('section[aria-labelledby="evidence-heading"]');
