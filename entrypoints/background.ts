@@ -12,6 +12,8 @@ import { isCall } from '../src/shared/calls';
 export default defineBackground(() => {
   const deps = browserDeps();
   const handle = createMessageHandler(deps);
+  // Firefox for Android has no menus and no commands: use each API only where it exists.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
@@ -27,9 +29,9 @@ export default defineBackground(() => {
       open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
     }).catch(() => undefined);
     openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
-    browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
-    browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
+    menus?.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
+    menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
+    menus?.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
   });
   const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
     if (tab?.id === undefined) return;
@@ -40,7 +42,7 @@ export default defineBackground(() => {
       void deps.quickHide(tab.id);
     }
   };
-  browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
+  menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => act(command, tab));
 });

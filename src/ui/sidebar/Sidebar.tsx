@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../data/settings';
-import { uiDatabase } from '../database';
+import type { Settings } from '../../data/settings';
+import { saveSettings, useRead } from '../database';
 import { t } from '../../platform/i18n';
-import { EmergencyStrip, HelplineList } from '../Helplines';
+import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
+import { cachedEmergency, rememberEmergency } from '../popup/emergency-cache';
 import { LocationForm } from '../LocationForm';
 import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { NearbyHelp } from '../Nearby';
-import { currentHelplines, loadCards } from '../queries';
+import { loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
 import { SettingToggle } from '../SettingToggle';
 import { StateView, StorageNotice, StorageResetNotice } from '../StateView';
 import { useAsync } from '../use-async';
-import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
 import { Evidence } from './Evidence';
 import { PagePanel, useTabAnalysis } from './PagePanel';
@@ -27,11 +27,14 @@ import { Paused } from '../Paused';
 const OVERDOSE_GUIDE = 'overdose-response';
 
 export function Sidebar() {
-  const settings = useLive(getSettings);
+  const settings = useRead('settings', {});
   const tabId = useCurrentTabId();
   const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
-  const helplines = useLive(currentHelplines);
+  const helplines = useRead('helplines', {});
+  useEffect(() => {
+    if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);
+  }, [helplines]);
   const requested = usePanelFocus();
   const [asked, setAsked] = useState<string>();
   // The latest request wins: the popup's, or the reader's own click on "Open the overdose guide".
@@ -47,7 +50,8 @@ export function Sidebar() {
   return (
     <>
       <header>
-        <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+        {/* Never waits for storage: until the database answers, the last number shown or the plain instruction (as in the popup). */}
+        {helplines.status === 'ready' ? <EmergencyStrip helplines={helplines.data} /> : <EmergencyLine dial={cachedEmergency()} />}
         <JumpLinks />
         <SeedProgress />
         <StorageNotice />
@@ -116,33 +120,31 @@ function RightNow({ focused, country, expanded, onGuide }: { focused: LocalizedC
 }
 
 function LocalHelp({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   // Open when there is no location yet; then it stays as the reader leaves it (saving must not hide the confirmation).
   const [openAtFirst] = useState(settings.country === 'US' && !settings.zip);
   return (
     <>
       <details open={openAtFirst}>
         <summary>{t('locationHeading')}</summary>
-        <LocationForm settings={settings} save={save} />
+        <LocationForm settings={settings} save={saveSettings} />
       </details>
       <NearbyHelp settings={settings} limit={10} />
       {/* Current phone numbers are one opt-in away: offered here, where the reader needs them. */}
-      {settings.country === 'US' && !settings.liveRefresh ? <LiveRefreshSetting settings={settings} save={async (patch) => void (await save(patch))} level={3} /> : null}
+      {settings.country === 'US' && !settings.liveRefresh ? <LiveRefreshSetting settings={settings} save={async (patch) => void (await saveSettings(patch))} level={3} /> : null}
     </>
   );
 }
 
 function DisplaySettings({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   return (
     <section aria-labelledby="display-heading" class="display">
       <h2 id="display-heading">{t('settingsHeading')}</h2>
-      <SettingToggle checked={settings.counselorMode} onToggle={(counselorMode) => save({ counselorMode })}>
+      <SettingToggle checked={settings.counselorMode} onToggle={(counselorMode) => saveSettings({ counselorMode })}>
         {t('counselorMode')}
       </SettingToggle>
       <label>
         {t('textSizeLabel')}{' '}
-        <select value={settings.textSize} onChange={(e) => void save({ textSize: e.currentTarget.value as Settings['textSize'] })}>
+        <select value={settings.textSize} onChange={(e) => void saveSettings({ textSize: e.currentTarget.value as Settings['textSize'] })}>
           {(['normal', 'large', 'larger'] as const).map((size) => (
             <option key={size} value={size}>
               {t(`textSize_${size}`)}
