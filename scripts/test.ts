@@ -84,13 +84,15 @@ const started = Date.now();
 const browsersReady = gate('browser install', ensureBrowsers({ chromium: true, firefox: true }));
 run('npx', ['wxt', 'prepare']);
 
-// Phase 1, side by side: typecheck, unit tests, and the two builds (one after the other: they share .wxt).
-const [typechecked, , built] = await Promise.all([
+// Phase 1, side by side: typecheck, lint, unit tests, and the two builds (one after the other: they share .wxt).
+const [typechecked, linted, , built] = await Promise.all([
   runLogged('typecheck', 'npx', ['tsc', '--noEmit']),
+  runLogged('lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'entrypoints', 'scripts', 'build', 'tools', 'tests']),
   runLogged('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']),
   runLogged('build chrome', 'npx', ['wxt', 'build']).then((ok) => ok && runLogged('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox'])),
 ]);
 gate('typecheck', typechecked);
+gate('lint', linted);
 countVitest('unit', 'reports/unit.json');
 gate('build', built);
 if (built) {

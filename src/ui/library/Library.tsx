@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../data/db/open';
-import { t } from '../../platform/i18n';
-import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../data/snippets/export';
+import { contentLang, t, type MessageKey } from '../../platform/i18n';
+import { importSnippets, toCsv, toExportFile, toMarkdown, type ImportFailure } from '../../data/snippets/export';
 import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../data/snippets/repository';
 import { facets, filterSnippets, type SnippetFilter } from '../../shared/snippets/search';
 import type { Snippet } from '../../data/snippets/schema';
@@ -12,6 +12,16 @@ import { useLive } from '../use-live';
 
 /** Cards drawn at a time: thousands of editable cards at once would freeze the page. */
 const PAGE = 100;
+
+/** Why an import was refused, in the reader's language. */
+const IMPORT_ERROR: Record<ImportFailure, MessageKey> = {
+  'too-large': 'importError_too_large',
+  'not-json': 'importError_not_json',
+  'wrong-version': 'importError_wrong_version',
+  'not-snippets': 'importError_not_snippets',
+  'storage-full': 'importError_storage_full',
+  'write-failed': 'importError_write_failed',
+};
 
 /** Every saved quote: search and filters, edit notes and tags, select, delete with undo, export, import. */
 export function Library() {
@@ -56,13 +66,13 @@ export function Library() {
     const list = picked();
     const name = `second-chance-snippets-${new Date().toISOString().slice(0, 10)}`;
     if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(list), null, 2));
-    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list));
-    else download(`${name}.csv`, 'text/csv', toCsv(list));
+    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list, contentLang()));
+    else download(`${name}.csv`, 'text/csv', toCsv(list, contentLang()));
   };
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const result = await importSnippets(await openDatabase(), await file.text());
-    setStatus(result.ok ? t('importDone', [String(result.added), String(result.skipped)]) : result.error);
+    setStatus(result.ok ? t('importDone', [String(result.added), String(result.skipped)]) : t(IMPORT_ERROR[result.reason], result.detail ?? ''));
   };
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -187,10 +197,24 @@ function SnippetItem({ snippet, selected, onSelect, onDelete }: { snippet: Snipp
       </label>
       <blockquote>{snippet.quote}</blockquote>
       <p class="small" id={`${id}-title`}>
-        <a href={textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix)} target="_blank" rel="noopener noreferrer">
+        {/* The plain page: the quote's words go into a link (and so into history) only when asked. */}
+        <a href={snippet.url} target="_blank" rel="noopener noreferrer">
           {snippet.title || snippet.url}
         </a>{' '}
         <span class="muted">{t('savedOn', [new Date(snippet.savedAt).toLocaleDateString(), snippet.site])}</span>
+      </p>
+      <p class="small">
+        <button
+          type="button"
+          class="link"
+          aria-describedby={`${id}-quote-note`}
+          onClick={() => window.open(textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix), '_blank', 'noopener,noreferrer')}
+        >
+          {t('openAtQuote')}
+        </button>{' '}
+        <span class="muted" id={`${id}-quote-note`}>
+          {t('openAtQuoteNote')}
+        </span>
       </p>
       <form onSubmit={(e) => void save(e)} class="snippet-form">
         <label for={`${id}-note`}>{t('noteLabel')}</label>
