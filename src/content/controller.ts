@@ -26,7 +26,11 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
     const detection = onlyVisibleTopics(extracted, bundledDetector().detect(text));
     const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
     const reply = await send('pageAnalyzed', summarize(detection, { url: doc.location.href, title: doc.title, canonicalUrl }, text.length));
-    if (!reply.ok || !reply.data.showNotice || state.dismissed || state.hidden) return;
+    if (!reply.ok || !reply.data.showNotice || state.dismissed || state.hidden) {
+      // A new view (single-page-app navigation) with nothing to say must not keep the last view's notice.
+      if (reply.ok && !reply.data.showNotice) clearNotice(state);
+      return;
+    }
     state.notice?.remove();
     state.notice = showNotice(doc, {
       topics: detection.topics,
@@ -44,6 +48,11 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
   } catch (error) {
     console.debug('[second-chance] page analysis failed', error);
   }
+}
+
+function clearNotice(state: { notice?: NoticeHandle }) {
+  state.notice?.remove();
+  state.notice = undefined;
 }
 
 /** Matches checked per topic for visibility (each check computes one element's style). */

@@ -5,8 +5,9 @@ import { t } from '../platform/i18n';
 import { LIVE_PERMISSION } from '../data/resources/live';
 import type { Settings } from '../data/settings';
 
-/** The opt-in live refresh (options and the first-run page): asks for the host permission in the click. */
-export function LiveRefreshSetting({ settings, save, children }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void>; children?: ComponentChildren }) {
+/** The opt-in live refresh (options, the first-run page, the sidebar's help near you): asks for the host permission in the click. */
+export function LiveRefreshSetting({ settings, save, children, level = 2 }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<void>; children?: ComponentChildren; level?: 2 | 3 }) {
+  const H = `h${level}` as 'h2';
   const [status, setStatus] = useState('');
   const change = async (box: HTMLInputElement) => {
     const on = box.checked;
@@ -23,7 +24,7 @@ export function LiveRefreshSetting({ settings, save, children }: { settings: Set
   };
   return (
     <section aria-labelledby="live-heading">
-      <h2 id="live-heading">{t('liveHeading')}</h2>
+      <H id="live-heading">{t('liveHeading')}</H>
       {children}
       <label class="check">
         <input type="checkbox" checked={settings.liveRefresh} onChange={(e) => void change(e.currentTarget)} />

@@ -73,3 +73,18 @@ test('a single-page app that swaps its content and URL is read again, and the ne
   await expect.poll(() => noticeText(page), { timeout: 10_000 }).toContain('This page discusses overdose.');
   await waitForTabId(worker, `${origin}/pages/spa.html?story=1`);
 });
+
+test('after single-page-app navigation to a view with no topics, the notice and the badge clear', async ({ context, worker, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/pages/spa.html`);
+  await waitForTabId(worker, `${origin}/pages/spa.html`);
+  await page.getByRole('link', { name: 'Read the story' }).click();
+  await expect.poll(() => noticeText(page), { timeout: 20_000 }).toContain('This page discusses overdose.');
+  const tabId = await waitForTabId(worker, `${origin}/pages/spa.html?story=1`);
+  const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  await expect.poll(badge, { timeout: 20_000 }).not.toBe('');
+  await page.getByRole('link', { name: 'Sports' }).click();
+  await waitForTabId(worker, `${origin}/pages/spa.html?sports=1`);
+  await expect.poll(() => noticeText(page), { timeout: 20_000 }).toBeNull();
+  await expect.poll(badge, { timeout: 20_000 }).toBe('');
+});

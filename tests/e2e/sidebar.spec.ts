@@ -39,12 +39,20 @@ test('"kick him out, let him hit rock bottom" puts the rock-bottom card first an
   const { panel } = await sidebarFor(context, extensionId, `${origin}/pages/rock-bottom.html`);
   const first = panel.locator('article.card').first();
   await expect(first.locator('h3')).toHaveText(/rock bottom/i);
-  await expect(first.getByText('This page says: “They have to hit rock bottom before they will change”')).toBeVisible();
-  await expect(panel.getByRole('heading', { name: 'Claims on this page' })).toBeVisible();
+  // Claims are our paraphrases: labelled so, never in quotation marks.
+  await expect(first.getByText('This page claims (in our words): They have to hit rock bottom before they will change')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'What this page claims (our summary, not quotes)' })).toBeVisible();
+  await expect(panel.locator('ul.claims')).not.toContainText('“');
+  // Matched phrases read as words, not the detector's stem syntax.
+  await panel.getByText('Phrases that matched').click();
+  await expect(panel.locator('ul.phrases li').first()).toBeVisible();
+  await expect(panel.locator('ul.phrases')).not.toContainText('*');
 });
 
 test('cards expand to key points, professional detail and sources; "copy citation" puts a citation on the clipboard', async ({ context, extensionId, origin }) => {
   const { page, panel } = await sidebarFor(context, extensionId, `${origin}/seed/002.html`);
+  // The CRAFT card may rank below the top three, behind "More evidence".
+  await panel.locator('details.more-evidence > summary').click();
   const card = panel.locator('article.card').filter({ hasText: 'CRAFT compared with' });
   await card.getByText('Key points, details for professionals, and sources').click();
   await expect(card.getByRole('heading', { name: 'For professionals' })).toBeVisible();
@@ -92,6 +100,8 @@ test('the sidebar passes axe with cards expanded, and is usable by keyboard', as
 });
 
 test('counselor mode persists across a browser restart', async ({ profileDir, origin }) => {
+  // Two fresh browsers on a loaded shared machine.
+  test.slow();
   let { context, extensionId: id } = await openBrowser(profileDir);
   let { panel } = await sidebarFor(context, id, `${origin}/seed/001.html`);
   await expect(panel.locator('article.card details[open]')).toHaveCount(0);
@@ -136,6 +146,82 @@ test('a Spanish browser gets the cards in Spanish, with the professional detail 
   await expect(card).toContainText(overdoseResponse.translations.es.summary);
   await expect(card).toContainText('Para profesionales (en inglés)');
   await expect(card.locator('div[lang="en"]')).toContainText(overdoseResponse.professional.slice(0, 60));
+  // The new layout in Spanish: jump links, Right now, "More evidence".
+  const nav = panel.getByRole('navigation', { name: 'Secciones de este panel' });
+  await expect(nav.getByRole('link')).toHaveText(['Ahora mismo', 'Esta página', 'Ayuda cerca de usted', 'Evidencia', 'Citas guardadas', 'Líneas de ayuda']);
+  await expect(panel.getByRole('button', { name: 'Abrir la guía de sobredosis' })).toBeVisible();
+  await expect(panel.locator('details.more-evidence > summary')).toHaveText(/^Más evidencia \(\d+\)$/);
   expect((await new AxeBuilder({ page: panel }).analyze()).violations).toEqual([]);
   await context.close();
+});
+
+// Component test: the sidebar page in a tab sized like Chromium's side panel (360 px wide; one
+// "screen" is 640 px tall, a small laptop's panel).
+const PANEL = { width: 360, height: 640 };
+
+test('component (side-panel size): the sidebar leads with Right now and jump links; Help near you is within the first two screens', async ({ context, extensionId, origin }) => {
+  test.slow();
+  const { panel } = await sidebarFor(context, extensionId, `${origin}/seed/000.html`);
+  await panel.setViewportSize(PANEL);
+  await expect(panel.locator('main h2').first()).toHaveText('Right now');
+  const nav = panel.getByRole('navigation', { name: 'Sections of this panel' });
+  await expect(nav.getByRole('link')).toHaveText(['Right now', 'This page', 'Help near you', 'Evidence', 'Saved quotes', 'Helplines']);
+  // Current phone numbers: live refresh offered inside Help near you, with what it sends.
+  const nearby = panel.locator('section[aria-labelledby="nearby-heading"]');
+  await expect(nearby.getByRole('checkbox', { name: 'Refresh results for my area from FindTreatment.gov' })).not.toBeChecked();
+  await expect(nearby.getByText(/Only that point and a distance are sent, never what you read/)).toBeVisible();
+  const nearbyTop = await panel.locator('#nearby-heading').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(nearbyTop).toBeLessThan(2 * PANEL.height);
+  await panel.screenshot({ path: test.info().outputPath('sidebar-360.png'), fullPage: false });
+
+  // Top three cards first; the rest behind "More evidence (N)", closed.
+  const evidence = panel.locator('section[aria-labelledby="evidence-heading"]');
+  const more = evidence.locator('details.more-evidence');
+  await expect(more).not.toHaveAttribute('open', '');
+  await expect(evidence.locator('article.card:visible')).toHaveCount(3);
+  const hidden = await more.locator('article.card').count();
+  expect(hidden).toBeGreaterThan(0);
+  await expect(more.locator('> summary')).toHaveText(`More evidence (${hidden})`);
+
+  // The overdose guide is one click from Right now, and gets the focus.
+  await panel.getByRole('button', { name: 'Open the overdose guide' }).click();
+  await expect(panel.locator('.right-now article.card h3')).toBeFocused();
+  await expect(panel.locator('.right-now article.card h3')).toHaveText(/overdose/i);
+});
+
+test('component (side-panel size): each jump link moves focus to its section, by mouse and by keyboard', async ({ context, extensionId, origin }) => {
+  test.slow();
+  const { panel } = await sidebarFor(context, extensionId, `${origin}/seed/002.html`);
+  await panel.setViewportSize(PANEL);
+  const nav = panel.getByRole('navigation', { name: 'Sections of this panel' });
+  const targets: [string, string][] = [
+    ['Right now', 'Right now'],
+    ['This page', 'About this page'],
+    ['Help near you', 'Help near you'],
+    ['Evidence', 'What the research says'],
+    ['Saved quotes', 'Saved from this page'],
+    ['Helplines', 'Helplines'],
+  ];
+  for (const [link, heading] of targets) {
+    await nav.getByRole('link', { name: link, exact: true }).click();
+    await expect(panel.getByRole('heading', { name: heading, exact: true })).toBeFocused();
+    await expect(panel.getByRole('heading', { name: heading, exact: true })).toBeInViewport();
+  }
+  // Keyboard: the first Tab stops after the emergency link are the jump links; Enter moves focus.
+  await nav.getByRole('link', { name: 'Help near you' }).focus();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: 'Help near you', exact: true })).toBeFocused();
+});
+
+
+test('component: the sidebar says when Second Chance is paused, and resumes from there', async ({ context, extensionId, origin }) => {
+  const { panel } = await sidebarFor(context, extensionId, `${origin}/seed/002.html`);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('checkbox', { name: 'Pause Second Chance on every site' }).check();
+  await panel.bringToFront();
+  const paused = panel.getByRole('status').filter({ hasText: 'Paused: Second Chance is not reading pages, so this panel shows no new topics.' });
+  await expect(paused).toBeVisible();
+  await paused.getByRole('button', { name: 'Resume' }).click();
+  await expect(paused).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ import { useLive } from '../use-live';
 import { cachedEmergency, rememberEmergency } from './emergency-cache';
 import { NaloxoneAccessUS } from './NaloxoneAccess';
 import { OverdoseSteps } from './OverdoseSteps';
+import { Paused } from '../Paused';
 
 /** The evidence card "Full guide in the sidebar" opens. */
 const OVERDOSE_GUIDE = 'overdose-response';
@@ -61,7 +62,7 @@ export function Popup() {
       {/* The steps never wait for the database: only the number inside them does. Notices come
           after them so the call link and steps 1-6 stay in the popup's first screen. */}
       <OverdoseSteps emergency={emergency ?? t('emergencyGeneric')} onFullCard={tab?.id !== undefined ? () => openSidebar(OVERDOSE_GUIDE) : undefined} />
-      {settings.status === 'ready' && settings.data.paused ? <Paused /> : null}
+      {settings.status === 'ready' && settings.data.paused ? <Paused message={t('popupPaused')} /> : null}
       <SeedProgress />
       <StorageNotice />
       <StateView state={settings}>{(s) => <Naloxone settings={s} />}</StateView>
@@ -82,17 +83,6 @@ export function Popup() {
   );
 }
 
-/** Pausing is easy to forget: say so where the reader looks, with the way back. */
-function Paused() {
-  return (
-    <p role="status" class="paused row">
-      <span>{t('popupPaused')}</span>
-      <button type="button" class="link" onClick={() => void uiDatabase().then((db) => updateSettings(db, { paused: false }))}>
-        {t('resume')}
-      </button>
-    </p>
-  );
-}
 
 /** The key the browser really registered for this popup, or that none is set, and where to change it. */
 function PopupShortcut() {

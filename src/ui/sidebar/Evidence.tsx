@@ -6,6 +6,8 @@ import type { PageAnalysis } from '../../messaging/protocol';
 import { EvidenceCardView } from './EvidenceCardView';
 import { TOPICS } from '../../shared/detect/types';
 
+/** Cards shown before "More evidence": enough for the page's main points, short enough to read at night. */
+const TOP = 3;
 
 /** Cards chosen for the page, or — when the page is about none of the topics — all of them to browse. */
 export function Evidence({ cards, analysis, expanded }: { cards: LocalizedCard[]; analysis: PageAnalysis | null | undefined; expanded: boolean }) {
@@ -16,9 +18,17 @@ export function Evidence({ cards, analysis, expanded }: { cards: LocalizedCard[]
       {ranked.length ? (
         <>
           <p class="muted small">{t('evidenceForPage')}</p>
-          {ranked.map(({ card, answers }) => (
+          {ranked.slice(0, TOP).map(({ card, answers }) => (
             <EvidenceCardView key={card.id} card={card} answers={answers} expanded={expanded} />
           ))}
+          {ranked.length > TOP ? (
+            <details class="more-evidence">
+              <summary>{t('moreEvidence', String(ranked.length - TOP))}</summary>
+              {ranked.slice(TOP).map(({ card, answers }) => (
+                <EvidenceCardView key={card.id} card={card} answers={answers} expanded={expanded} />
+              ))}
+            </details>
+          ) : null}
         </>
       ) : (
         <Browse cards={cards} expanded={expanded} />

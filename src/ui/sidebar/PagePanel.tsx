@@ -4,7 +4,7 @@ import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
 import type { Broadcasts, PageAnalysis } from '../../messaging/protocol';
 import { isCall } from '../../shared/calls';
-import { claimText } from '../claims';
+import { claimText, readablePhrase } from '../claims';
 
 /** Why the sidebar shows what it shows: topics, claims and the phrases behind them. */
 export function PagePanel({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
@@ -40,7 +40,7 @@ function PageTopics({ analysis, tabId }: { analysis: PageAnalysis | null | undef
           <h3>{t('claimsHeading')}</h3>
           <ul class="claims">
             {analysis.claims.map((claim) => (
-              <li key={claim}>“{claimText(claim)}”</li>
+              <li key={claim}>{claimText(claim)}</li>
             ))}
           </ul>
         </>
@@ -50,7 +50,7 @@ function PageTopics({ analysis, tabId }: { analysis: PageAnalysis | null | undef
         <ul class="phrases">
           {analysis.phrases.map((p) => (
             <li key={`${p.topic}:${p.phrase}`}>
-              “{p.phrase}” <span class="muted">({p.topic ? t(`topic_${p.topic}`) : ''} × {p.count})</span>
+              {readablePhrase(p.phrase)} <span class="muted">({p.topic ? t(`topic_${p.topic}`) : ''} × {p.count})</span>
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { t } from '../../platform/i18n';
 import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
 import { cachedEmergency, rememberEmergency } from '../popup/emergency-cache';
 import { LocationForm } from '../LocationForm';
+import { LiveRefreshSetting } from '../LiveRefreshSetting';
 import { NearbyHelp } from '../Nearby';
 import { loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
@@ -18,6 +19,12 @@ import { PageSnippets } from './PageSnippets';
 import { EvidenceCardView } from './EvidenceCardView';
 import { usePanelFocus } from '../panel-focus';
 import type { LocalizedCard } from '../../shared/evidence/localize';
+import { NaloxoneAccessUS } from '../popup/NaloxoneAccess';
+import { JumpLinks } from './JumpLinks';
+import { Paused } from '../Paused';
+
+/** The evidence card "Open the overdose guide" shows (the same one the popup's "Full guide" opens). */
+const OVERDOSE_GUIDE = 'overdose-response';
 
 export function Sidebar() {
   const settings = useRead('settings', {});
@@ -28,7 +35,12 @@ export function Sidebar() {
   useEffect(() => {
     if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);
   }, [helplines]);
-  const focus = usePanelFocus();
+  const requested = usePanelFocus();
+  const [asked, setAsked] = useState<string>();
+  // The latest request wins: the popup's, or the reader's own click on "Open the overdose guide".
+  const [focus, setFocus] = useState<string>();
+  useEffect(() => setFocus(requested), [requested]);
+  useEffect(() => setFocus(asked), [asked]);
   const focused = cards.status === 'ready' ? cards.data.find((c) => c.id === focus) : undefined;
   const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
   useEffect(() => {
@@ -40,24 +52,31 @@ export function Sidebar() {
       <header>
         {/* Never waits for storage: until the database answers, the last number shown or the plain instruction (as in the popup). */}
         {helplines.status === 'ready' ? <EmergencyStrip helplines={helplines.data} /> : <EmergencyLine dial={cachedEmergency()} />}
+        <JumpLinks />
         <SeedProgress />
         <StorageNotice />
         <StorageResetNotice />
       </header>
       <main>
         <h1>{t('sidebarHeading')}</h1>
-        {focused ? <RightNow key={focus} card={focused} expanded={settings.status === 'ready' && settings.data.counselorMode} /> : null}
+        {settings.status === 'ready' && settings.data.paused ? <Paused message={t('sidebarPaused')} /> : null}
+        <RightNow
+          focused={focused}
+          country={settings.status === 'ready' ? settings.data.country : undefined}
+          expanded={settings.status === 'ready' && settings.data.counselorMode}
+          onGuide={() => setAsked(OVERDOSE_GUIDE)}
+        />
         <PagePanel analysis={analysis} tabId={tabId} />
-        <PageSnippets analysis={analysis} tabId={tabId} orphaned={orphaned} />
+        <section aria-labelledby="nearby-heading">
+          <h2 id="nearby-heading">{t('nearbyHeading')}</h2>
+          <StateView state={settings}>{(s) => <LocalHelp settings={s} />}</StateView>
+        </section>
         <StateView state={settings}>
           {(s) => (
             <StateView state={cards}>{(list) => <Evidence cards={focused ? list.filter((c) => c !== focused) : list} analysis={analysis} expanded={s.counselorMode} />}</StateView>
           )}
         </StateView>
-        <section aria-labelledby="nearby-heading">
-          <h2 id="nearby-heading">{t('nearbyHeading')}</h2>
-          <StateView state={settings}>{(s) => <LocalHelp settings={s} />}</StateView>
-        </section>
+        <PageSnippets analysis={analysis} tabId={tabId} orphaned={orphaned} />
         <StateView state={helplines}>{(lines) => <HelplineList helplines={lines} />}</StateView>
         <StateView state={settings}>{(s) => <DisplaySettings settings={s} />}</StateView>
         <p class="muted small">{t('privacyNote')}</p>
@@ -66,19 +85,36 @@ export function Sidebar() {
   );
 }
 
-/** The card the popup asked for ("Full guide in the sidebar"), first, with the reader's focus on it. */
-function RightNow({ card, expanded }: { card: LocalizedCard; expanded: boolean }) {
+/**
+ * What to do now, first: the overdose guide one click away, where to get naloxone, and the card the
+ * popup asked for ("Full guide in the sidebar"), focused.
+ */
+function RightNow({ focused, country, expanded, onGuide }: { focused: LocalizedCard | undefined; country: string | undefined; expanded: boolean; onGuide: () => void }) {
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
-    const heading = section.current?.querySelector<HTMLElement>(`#card-${card.id}`);
+    if (!focused) return;
+    const heading = section.current?.querySelector<HTMLElement>(`#card-${focused.id}`);
     if (!heading) return;
     heading.tabIndex = -1;
     heading.scrollIntoView({ block: 'start' });
     heading.focus();
-  }, [card.id]);
+  }, [focused?.id]);
   return (
-    <section ref={section} aria-label={t('rightNowHeading')} class="right-now">
-      <EvidenceCardView card={card} expanded={expanded} />
+    <section ref={section} aria-labelledby="right-now-heading" class="right-now">
+      <h2 id="right-now-heading">{t('rightNowHeading')}</h2>
+      <p>{t('rightNowLead')}</p>
+      {focused?.id === OVERDOSE_GUIDE ? null : (
+        <p>
+          <button type="button" onClick={onGuide}>
+            {t('rightNowGuide')}
+          </button>
+        </p>
+      )}
+      <details>
+        <summary>{t('naloxoneHeading')}</summary>
+        {country === 'US' ? <NaloxoneAccessUS /> : <p>{t('naloxoneOther')}</p>}
+      </details>
+      {focused ? <EvidenceCardView key={focused.id} card={focused} expanded={expanded} /> : null}
     </section>
   );
 }
@@ -93,6 +129,8 @@ function LocalHelp({ settings }: { settings: Settings }) {
         <LocationForm settings={settings} save={saveSettings} />
       </details>
       <NearbyHelp settings={settings} limit={10} />
+      {/* Current phone numbers are one opt-in away: offered here, where the reader needs them. */}
+      {settings.country === 'US' && !settings.liveRefresh ? <LiveRefreshSetting settings={settings} save={async (patch) => void (await saveSettings(patch))} level={3} /> : null}
     </>
   );
 }
