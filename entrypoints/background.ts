@@ -6,6 +6,7 @@ import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/data/db/open';
 import { t } from '../src/platform/i18n';
 import { closePanelNow } from '../src/platform/open-panel';
+import { refreshKitReminder } from '../src/background/kit-reminder';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -24,7 +25,9 @@ export default defineBackground(() => {
       storage: browser.storage.local,
       open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
     }).catch(() => undefined);
-    openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
+    openDatabase()
+      .then((db) => refreshKitReminder(db))
+      .catch((error) => console.error('[second-chance] could not open the database', error));
     browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
     browser.contextMenus.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
@@ -38,6 +41,8 @@ export default defineBackground(() => {
       void deps.quickHide(tab.id);
     }
   };
+  // The naloxone kit reminder is recomputed each time the browser starts (the popup updates it on changes).
+  browser.runtime.onStartup.addListener(() => void openDatabase().then((db) => refreshKitReminder(db)).catch(() => undefined));
   browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => act(command, tab));

@@ -1,7 +1,8 @@
 /** `npm run content:check`: the offline content check (src/content-data/check.ts). Exit 1 on any problem. */
 import { checkContent, formatProblems } from '../build/content-check';
+import { familyContentRule } from '../build/family-content';
 
-const { problems, cards } = checkContent('content-data');
+const { problems, cards } = checkContent('content-data', [familyContentRule]);
 const cited = cards.reduce((n, c) => n + c.cited, 0);
 const units = cards.reduce((n, c) => n + c.units, 0);
 const numbers = cards.reduce((n, c) => n + c.numbers, 0);

@@ -8,6 +8,7 @@ import type { BackgroundDeps } from './handlers';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
 import { t } from '../platform/i18n';
+import { showKitReminder } from '../platform/kit-badge';
 
 /** The real browser behind the background's handlers. */
 export function browserDeps(): BackgroundDeps {
@@ -47,6 +48,7 @@ export function browserDeps(): BackgroundDeps {
     },
     async wipeAll() {
       await wipeUserData(await openDatabase());
+      await showKitReminder(false); // the kits are gone, and so is their reminder
       await tabs.clear();
       broadcast({ type: 'snippetsChanged' });
     },

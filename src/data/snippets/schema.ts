@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NaloxoneKit } from '../naloxone-kits';
 
 const Quote = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) });
 const Position = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((p) => p.end > p.start, 'end must be after start');
@@ -40,5 +41,7 @@ export const SnippetExport = z.object({
   version: z.literal(1),
   exportedAt: z.string(),
   snippets: z.array(Snippet),
+  /** The reader's naloxone kits (issue 17), in the same file so one export keeps all their data. */
+  naloxoneKits: z.array(NaloxoneKit).max(1000).optional(),
 });
 export type SnippetExport = z.infer<typeof SnippetExport>;
