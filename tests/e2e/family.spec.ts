@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, putRows, test as base } from './fixtures';
+import { expect, putRows, test as base, waitForTabId } from './fixtures';
 import { openBrowserWithPort, openRealPopup } from './real-surfaces';
 
 /**
@@ -156,4 +156,35 @@ test('the printed plan is one page in English and in Spanish, with the steps, th
   await page.screenshot({ path: 'artifacts/family-wallet-card.png' });
   // No network: every request was to the extension itself (the demo server is not used here).
   expect(requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
+});
+
+test('sidebar page (in a tab): next to "hit rock bottom" and "kick them out", lines to say instead, in the first screen, copyable, with sources; axe clean', async ({ context, extensionId, origin, worker }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/pages/rock-bottom.html`);
+  const tabId = await waitForTabId(worker, `${origin}/pages/rock-bottom.html`);
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+  const claims = panel.locator('ul.claims > li');
+  const rock = claims.filter({ hasText: 'They have to hit rock bottom' });
+  await expect(rock).toBeVisible();
+  const say = rock.locator('details.what-to-say');
+  await expect(say.getByText('What to say instead')).toBeVisible();
+  // The first claim's lines are open; every claim with lines offers them.
+  const first = claims.first().locator('details.what-to-say');
+  await expect(first).toHaveAttribute('open', '');
+  expect(await first.locator('li').count()).toBeGreaterThanOrEqual(2);
+  expect(await first.locator('li').count()).toBeLessThanOrEqual(3);
+  const box = await first.locator('li').first().boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(900); // in the sidebar's first screen
+  if (!(await say.getAttribute('open'))) await say.getByText('What to say instead').click();
+  const line = say.locator('li').filter({ hasText: 'Would you come with me to talk to someone?' });
+  await expect(line.getByRole('link', { name: /^source 1: Meyers, R\. J\., & Smith, J\. E\. \(1997\)/ })).toHaveAttribute('href', 'https://doi.org/10.1016/S0740-5472(97)00122-0');
+  await line.getByRole('button', { name: /^Copy: When things are calm/ }).click();
+  await expect(line.getByRole('button', { name: /^Copy: When things are calm/ })).toHaveText('Copied');
+  await context.grantPermissions(['clipboard-read'], { origin });
+  await page.bringToFront();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('When things are calm, try: "I love you. Would you come with me to talk to someone?"');
+  await panel.bringToFront();
+  expect(await axeViolations(panel, 'ul.claims')).toEqual([]);
 });

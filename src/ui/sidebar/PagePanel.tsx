@@ -4,6 +4,7 @@ import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
 import type { Broadcast, PageAnalysis } from '../../messaging/protocol';
 import { claimText } from '../claims';
+import { ClaimWhatToSay } from '../what-to-say/WhatToSay';
 
 /** Why the sidebar shows what it shows: topics, claims and the phrases behind them. */
 export function PagePanel({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
@@ -38,8 +39,11 @@ function PageTopics({ analysis, tabId }: { analysis: PageAnalysis | null | undef
         <>
           <h3>{t('claimsHeading')}</h3>
           <ul class="claims">
-            {analysis.claims.map((claim) => (
-              <li key={claim}>“{claimText(claim)}”</li>
+            {analysis.claims.map((claim, i) => (
+              <li key={claim}>
+                “{claimText(claim)}”
+                <ClaimWhatToSay claim={claim} open={i === 0} />
+              </li>
             ))}
           </ul>
         </>
