@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { DATASET_PARTS, DATASET_VERSION_PATH, splitDataset, type ReferenceDataset } from './src/data/dataset';
-import { compactLexicons } from './build/lexicon-plugin';
 import { loadContentData } from './build/load';
 
 // connect-src also names the one opt-in service (FindTreatment.gov live refresh); the browser still
@@ -76,7 +75,6 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [compactLexicons(resolve(import.meta.dirname ?? '.', 'src/shared/detect/lexicon-codec.ts'))] }),
   zip: { excludeSources: ['artifacts/**', 'test-results/**', 'reports/**', '**/*.log'] },
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {

@@ -16,22 +16,17 @@ import type { ReferenceDataset } from '../src/data/dataset';
 import { NaloxoneAccessFile } from '../src/data/naloxone-access';
 import { OverdoseStepsFile } from '../src/data/overdose-steps';
 import { ContentDataError, describeZodError } from './errors';
+import { TOPICS } from '../src/shared/detect/types';
 
 const LexiconEntry = z.object({
   p: z.string().min(2).max(80),
-  t: z.enum(['overdose', 'tough_love', 'treatment']).optional(),
+  t: z.enum(TOPICS).optional(),
   w: z.number().min(-20).max(20).optional(),
   a: z.literal(true).optional(),
   c: z.string().regex(/^[a-z_]+$/).optional(),
   x: z.number().min(0).max(5).optional(),
 }).refine((e) => e.t !== undefined || e.x !== undefined, 'an entry needs a topic (t) or a context weight (x)');
 const LexiconFile = z.object({ lang: z.enum(['en', 'es']), entries: z.array(LexiconEntry).min(1) });
-const TopicRule = z.object({ threshold: z.number().positive(), minAnchors: z.number().int().min(0), minContext: z.number().min(0) });
-const DetectConfigFile = z.object({
-  referenceWords: z.number().positive(),
-  topics: z.object({ overdose: TopicRule, tough_love: TopicRule, treatment: TopicRule }),
-});
-
 const ClaimsFile = z.object({
   claims: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string(), en: z.string(), es: z.string() })),
 });
@@ -54,7 +49,6 @@ export function loadContentData(root: string): ReferenceDataset {
 
   const claims = read(join(root, 'claims.json'), ClaimsFile, 'claims');
   const claimIds = new Set(claims?.claims.map((c) => c.id));
-  read(join(root, 'lexicon/config.json'), DetectConfigFile);
   read(join(root, 'overdose-steps.json'), OverdoseStepsFile, 'steps');
   read(join(root, 'naloxone-access.json'), NaloxoneAccessFile, 'programs');
   const phrases = new Set<string>();

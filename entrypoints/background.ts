@@ -4,9 +4,11 @@ import { browserDeps } from '../src/background/browser-deps';
 import { welcomeOnce } from '../src/background/first-run';
 import { createMessageHandler } from '../src/background/handlers';
 import { openDatabase } from '../src/data/db/open';
+import type { Broadcasts } from '../src/messaging/protocol';
 import { t } from '../src/platform/i18n';
 import { closePanelNow } from '../src/platform/open-panel';
 import { refreshKitReminder } from '../src/background/kit-reminder';
+import { isCall } from '../src/shared/calls';
 
 export default defineBackground(() => {
   const deps = browserDeps();
@@ -14,7 +16,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
-    if ((message as { type?: string })?.type === 'tabAnalysisChanged') return false;
+    if (isCall<Broadcasts, 'tabAnalysisChanged'>(message, 'tabAnalysisChanged')) return false;
     void handle(message, sender).then(sendResponse);
     return true; // reply asynchronously
   });

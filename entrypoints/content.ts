@@ -22,8 +22,8 @@ export default defineContentScript({
     idle(run, { timeout: 2000 });
     watchForChanges(document, () => idle(run, { timeout: 2000 }));
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-      const reply = runCommand(document, message, state);
-      if (reply) sendResponse(reply);
+      const answer = runCommand(document, message, state);
+      if (answer) sendResponse(answer.reply);
     });
   },
 });

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ToolCommand } from '../src/messaging/protocol';
 import { runToolCommand } from '../src/page-tool/page-tool';
 
 export default defineUnlistedScript(() => {
@@ -8,8 +7,7 @@ export default defineUnlistedScript(() => {
   if (flags.__secondChancePageTool) return; // injected again into the same page: keep one listener
   flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const command = message as ToolCommand;
-    if (!['highlight', 'captureSelection', 'showSnippets', 'snippetSaved', 'snippetNotSaved'].includes(command?.type)) return;
-    sendResponse(runToolCommand(document, command));
+    const answer = runToolCommand(document, message);
+    if (answer) sendResponse(answer.reply);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundledDetector } from '../src/shared/detect';
 import { seedText, SEED_IDS } from '../tools/demo-server';
-import { measureExtensionPages, measureInChromium, measureWorkerMemory } from './lib/browser-bench';
+import { measureExtensionPages, measureInChromium, measureWorkerMemory, type PageCostRow } from './lib/browser-bench';
 import { loadContentData } from '../build/load';
 import { nearestPlaces } from '../src/data/resources/nearby';
 import type { ResourceRow } from '../src/data/resources/schema';
@@ -151,7 +151,13 @@ else {
   }
   log('\nNearest-10 query:', JSON.stringify(result.nearest));
   log('Snippet search (10,000):', JSON.stringify(result.snippetSearch));
-  if (result.chromium) log('\nIn Chromium (extension main-thread time per page):\n', JSON.stringify(result.chromium, null, 2));
+  if (result.chromium) {
+    log('\nIn Chromium, against the empty-content-script baseline (medians of 5 alternating runs, ms):');
+    log('  page                       CPU with  baseline   added  budget  longest task CPU with/base  (wall: added, long task with/base)  notice  ok');
+    for (const [name, r] of Object.entries(result.chromium as Record<string, PageCostRow>)) {
+      log(`  ${name.padEnd(26)} ${String(r.cpu_ms_with).padStart(8)} ${String(r.cpu_ms_baseline).padStart(9)} ${String(r.cpu_ms_added).padStart(7)} ${String(r.budget_ms).padStart(7)}  ${`${r.max_task_cpu_ms_with} / ${r.max_task_cpu_ms_baseline}`.padStart(26)}  (${r.task_ms_added}, ${r.max_longtask_ms_with} / ${r.max_longtask_ms_baseline})  ${String(r.notice).padStart(6)}  ${r.within ? 'yes' : 'NO'}`);
+    }
+  }
   if (result.extensionPages) log('\nSeeding and popup (Chromium):\n', JSON.stringify(result.extensionPages, null, 2));
   if (result.workerMemory) {
     log('\nService worker JS heap after GC (MB used / total):');

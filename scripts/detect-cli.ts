@@ -28,7 +28,8 @@ for (const file of files) {
     console.log(JSON.stringify({ file, error: (error as Error).message }));
   }
 }
-process.exit(failed ? 1 : 0);
+// Not process.exit(): npm leaves stdout a non-blocking pipe, and exiting would drop queued writes.
+process.exitCode = failed ? 1 : 0;
 
 function htmlToText(html: string): string {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });

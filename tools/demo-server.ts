@@ -41,6 +41,14 @@ interface CorpusItem {
   text: string;
 }
 
+/** Ids of the one-item-per-file corpus pages starting with `prefix` (some numbers are gone: excluded pages). */
+export function corpusIds(prefix: string): string[] {
+  return readdirSync(join(FIXTURES, 'corpus'))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+    .sort()
+    .map((f) => f.slice(0, -5));
+}
+
 export function corpusItem(id: string): CorpusItem {
   return JSON.parse(readFileSync(join(FIXTURES, 'corpus', `${id}.json`), 'utf8'));
 }
@@ -69,6 +77,13 @@ export function forumPage(bytes: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Big forum thread</title></head><body><main>${posts.join('\n')}</main></body></html>`;
 }
 
+/** Pages about none of the topics, the kind every reader opens most: the extension must cost them nothing. */
+export function recipePage(): string {
+  const para = 'Preheat the oven to 200 degrees. Chop the onions and garlic, then fry them gently in olive oil until soft. Add the tomatoes, a pinch of salt and the herbs, and simmer for twenty minutes while the pasta cooks. ';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weeknight pasta</title></head><body><header><nav>Home Recipes</nav></header><main><h1>Weeknight pasta</h1>${Array.from({ length: 30 }, () => `<p>${para.repeat(3)}</p>`).join('')}</main><footer>About</footer></body></html>`;
+}
+const TINY = '<!doctype html><html><head><meta charset="utf-8"><title>Hello</title></head><body><p>Hello world.</p></body></html>';
+
 function index(): string {
   const seeds = SEED_IDS.map((id) => `<li><a href="/seed/${id}.html">Seed ${id}</a></li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Second Chance demo pages</title></head>
@@ -86,6 +101,8 @@ function route(path: string): { status: number; body: string } {
   }
   if ((m = path.match(/^\/pages\/([a-z0-9-]+\.html)$/))) return { status: 200, body: readFileSync(join(FIXTURES, 'pages', m[1]), 'utf8') };
   if ((m = path.match(/^\/generated\/forum-(\d+)\.html$/))) return { status: 200, body: forumPage(Number(m[1])) };
+  if (path === '/generated/recipe.html') return { status: 200, body: recipePage() };
+  if (path === '/generated/tiny.html') return { status: 200, body: TINY };
   if (path === '/seed-text/001') return { status: 200, body: seedText('001') };
   return { status: 404, body: 'not found' };
 }

@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
-import { openDatabase } from '../data/db/open';
-import type { Broadcast, PageAnalysis, TabCommand, ToolCommand } from '../messaging/protocol';
+import { openDatabase, openUserData } from '../data/db/open';
+import type { Broadcast, PageAnalysis, TabCommand } from '../messaging/protocol';
 import { wipeUserData } from '../data/db/wipe';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../data/settings';
+import { settingsOrPaused, updateSettings } from '../data/settings';
 import { closePanel, openPanel } from '../platform/open-panel';
-import type { BackgroundDeps } from './handlers';
+import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
 import { t } from '../platform/i18n';
 import { showKitReminder } from '../platform/kit-badge';
+import { fieldOf } from '../shared/calls';
 
 /** The real browser behind the background's handlers. */
 export function browserDeps(): BackgroundDeps {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const tabs = new TabAnalyses(browser.storage.session);
-  const tellTool = async (tabId: number, command: ToolCommand) => {
+  const tellTool: TellTool = async (tabId, command) => {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/page-tool.js'] });
     return browser.tabs.sendMessage(tabId, command);
   };
@@ -44,7 +45,7 @@ export function browserDeps(): BackgroundDeps {
       await tabs.delete(tabId);
       setBadge(tabId, null);
       await closePanel(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.windowId);
-      return (reply as { done?: boolean } | undefined)?.done === true;
+      return fieldOf(reply, 'done') === true;
     },
     async wipeAll() {
       await wipeUserData(await openDatabase());
@@ -52,8 +53,8 @@ export function browserDeps(): BackgroundDeps {
       await tabs.clear();
       broadcast({ type: 'snippetsChanged' });
     },
-    // A database failure must not stop pages from being read: fall back to defaults.
-    settings: () => openDatabase().then(getSettings, () => DEFAULT_SETTINGS),
+    // Read without waiting for seeding; a storage failure pauses (settingsOrPaused fails closed).
+    settings: () => settingsOrPaused(openUserData),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
     setBadge,
     openPanel,

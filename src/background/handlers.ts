@@ -1,45 +1,14 @@
-import {
-  parseMessage,
-  type Broadcast,
-  type Message,
-  type MessageType,
-  type PageAnalysis,
-  type Result,
-  type Results,
-  type ToolCommand,
-} from '../messaging/protocol';
-import { isActiveOn, type Settings } from '../data/settings';
-import type { SnippetService } from './snippets';
-import type { TabAnalyses } from './tab-analyses';
+import { parseMessage, type MessageType, type Result, type Results } from '../messaging/protocol';
+import type { BackgroundDeps, Sender } from './deps';
+import { ROUTES, type Route } from './routes';
 
-export interface Sender {
-  tab?: { id?: number; windowId?: number };
-  url?: string;
-}
-
-export interface BackgroundDeps {
-  extensionOrigin: string;
-  tabs: TabAnalyses;
-  settings(): Promise<Settings>;
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
-  setBadge(tabId: number, analysis: PageAnalysis | null): void;
-  /** Must be called synchronously inside the message event: browsers require a user gesture. */
-  openPanel(tabId: number, windowId?: number): Promise<boolean>;
-  broadcast(message: Broadcast): void;
-  snippets: Pick<SnippetService, 'saveSelection' | 'showForAnalysis'>;
-  /** Remove every trace of the extension from a tab (notice, marks, badge, panel). */
-  quickHide(tabId: number): Promise<boolean>;
-  /** Delete the reader's data: snippets, settings, per-tab state. */
-  wipeAll(): Promise<void>;
-  /** Send a command to the page tool in a tab (loading it first); rejects when the tab has none. */
-  tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
-}
+export type { BackgroundDeps, Sender, TellTool } from './deps';
 
 type Reply = Result<MessageType>;
 
 /**
  * Validate and dispatch one message. Invalid messages are rejected with a logged reason and no
- * effect. Page-realm messages must come from a tab; page-inspection messages from our own pages.
+ * effect; a message from the wrong realm (ROUTES says which) is refused before its payload is used.
  */
 export function createMessageHandler(deps: BackgroundDeps) {
   /** Nothing escapes: a throw or a rejection becomes an error reply, so the sender is always answered. */
@@ -54,81 +23,25 @@ export function createMessageHandler(deps: BackgroundDeps) {
   function dispatch(raw: unknown, sender: Sender): Promise<Reply> {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return reject(parsed.error);
-    const message = parsed.message;
+    const { type, payload } = parsed.message;
+    // One cast for TypeScript's sake: the parsed message's payload belongs to its own type's route.
+    const route = ROUTES[type] as Route<MessageType>;
     // Content scripts report the page URL as sender.url; only our own documents have our origin.
     const fromOwnPage = !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
     const tabId = sender.tab?.id;
-
-    if (message.type === 'openSidebar') {
-      const target = message.payload.tabId ?? tabId;
-      if (target === undefined) return reject('openSidebar: no tab');
-      // No await before this call: the click's user gesture must still be active.
-      const opening = deps.openPanel(target, sender.tab?.windowId);
-      return opening.then((opened) => ok<'openSidebar'>({ opened: opened ? 'panel' : 'fallback' }));
-    }
-    if (message.type === 'getTabAnalysis') {
-      if (!fromOwnPage) return reject('getTabAnalysis: only extension pages may ask');
-      const target = message.payload.tabId;
-      return deps.tabs.get(target).then((analysis) => ok<'getTabAnalysis'>({ analysis, orphaned: deps.tabs.orphansOf(target) }));
-    }
-    if (message.type === 'highlightMatches') {
-      if (!fromOwnPage) return reject('highlightMatches: only extension pages may ask');
-      const { tabId: target, on } = message.payload;
-      return deps.tellTool(target, { type: 'highlight', on }).then(
-        (reply) => ok<'highlightMatches'>({ done: (reply as { done?: boolean } | undefined)?.done === true }),
-        () => ok<'highlightMatches'>({ done: false }),
+    const windowId = sender.tab?.windowId;
+    const settle = (running: Promise<Results[MessageType]>) =>
+      running.then(
+        (data): Reply => ({ ok: true, data }),
+        (error: unknown) => reject(`${type}: ${describe(error)}`),
       );
+    if (route.from === 'extension' && !fromOwnPage) return reject(`${type}: only extension pages may ask`);
+    if (route.from === 'tab') {
+      if (tabId === undefined) return reject(`${type}: must come from a page`);
+      return settle(route.run(payload, { deps, tabId, windowId }));
     }
-    if (message.type === 'saveSelection') {
-      if (!fromOwnPage) return reject('saveSelection: only extension pages may ask');
-      const { tabId: target, confirmPrivate } = message.payload;
-      return deps.snippets.saveSelection(target, confirmPrivate).then((outcome) => ok<'saveSelection'>(outcome));
-    }
-    if (message.type === 'quickHide') {
-      if (!fromOwnPage) return reject('quickHide: only extension pages may ask');
-      return deps.quickHide(message.payload.tabId).then((hidden) => ok<'quickHide'>({ hidden }));
-    }
-    if (message.type === 'wipeAll') {
-      if (!fromOwnPage) return reject('wipeAll: only extension pages may ask');
-      return deps.wipeAll().then(() => ok<'wipeAll'>({ wiped: true }));
-    }
-    if (tabId === undefined) return reject(`${message.type}: must come from a page`);
-    return run(message, tabId).catch((error) => reject(`${message.type}: ${describe(error)}`));
+    return settle(route.run(payload, { deps, tabId, windowId }));
   }
-
-  async function run(message: Message, tabId: number): Promise<Reply> {
-    switch (message.type) {
-      case 'getPageConfig': {
-        const settings = await deps.settings();
-        return ok<'getPageConfig'>({ enabled: isActiveOn(settings, message.payload.host) });
-      }
-      case 'pageAnalyzed': {
-        const analysis = message.payload;
-        await deps.tabs.set(tabId, analysis);
-        deps.setBadge(tabId, analysis);
-        deps.broadcast({ type: 'tabAnalysisChanged', tabId });
-        const settings = await deps.settings();
-        const active = isActiveOn(settings, new URL(analysis.url).hostname);
-        if (active) void deps.snippets.showForAnalysis(tabId, analysis);
-        return ok<'pageAnalyzed'>({ showNotice: analysis.topics.length > 0 && active });
-      }
-      case 'muteSite': {
-        const settings = await deps.settings();
-        const mutedSites = [...new Set([...settings.mutedSites, message.payload.host])];
-        await deps.updateSettings({ mutedSites });
-        await deps.tabs.delete(tabId);
-        deps.setBadge(tabId, null);
-        deps.broadcast({ type: 'tabAnalysisChanged', tabId });
-        return ok<'muteSite'>({ muted: true });
-      }
-      default:
-        return reject(`${message.type}: not handled here`);
-    }
-  }
-}
-
-function ok<T extends MessageType>(data: Results[T]): Promise<Reply> {
-  return Promise.resolve({ ok: true, data } as Reply);
 }
 
 /** A short, safe description of anything thrown (its own toString may throw, or be huge). */

@@ -1,7 +1,9 @@
 import type { SecondChanceDB } from '../data/db/database';
 import { isQuotaExceeded } from '../data/db/open';
 import { rankCards } from '../shared/evidence/rank';
-import type { PageAnalysis, SaveOutcome, ToolCommand } from '../messaging/protocol';
+import type { PageAnalysis, SaveOutcome } from '../messaging/protocol';
+import { fieldOf } from '../shared/calls';
+import type { TellTool } from './deps';
 import { addSnippet, snippetsForPage } from '../data/snippets/repository';
 import { SnippetCapture } from '../data/snippets/schema';
 import type { TabAnalyses } from './tab-analyses';
@@ -10,7 +12,7 @@ export interface SnippetDeps {
   db(): Promise<SecondChanceDB>;
   tabs: TabAnalyses;
   /** Load the page tool into a tab if needed (it is not part of the always-on content script) and send it a command. */
-  tellTool(tabId: number, command: ToolCommand): Promise<unknown>;
+  tellTool: TellTool;
   snippetsChanged(): void;
   /** "Saved to Second Chance", in the UI language. */
   savedMessage: string;
@@ -27,7 +29,7 @@ export function createSnippetService(deps: SnippetDeps) {
       // Private windows leave no trace by default; saving there needs the reader's explicit yes.
       if (!confirmPrivate && (await deps.isPrivate(tabId))) return { saved: false, reason: 'private' };
       const reply = await deps.tellTool(tabId, { type: 'captureSelection' });
-      if ((reply as { error?: string })?.error === 'no-selection') return { saved: false, reason: 'no-selection' };
+      if (fieldOf(reply, 'error') === 'no-selection') return { saved: false, reason: 'no-selection' };
       // The reply was computed in the page's realm: validate it like any page message.
       const capture = SnippetCapture.safeParse(reply);
       if (!capture.success) {
@@ -62,10 +64,11 @@ export function createSnippetService(deps: SnippetDeps) {
       const saved = await snippetsForPage(await deps.db(), url, otherUrl);
       if (!saved.length) return;
       const items = saved.map((s) => ({ id: s.id!, quote: { exact: s.quote, prefix: s.prefix, suffix: s.suffix }, position: s.position }));
-      const reply = (await deps.tellTool(tabId, { type: 'showSnippets', items })) as { orphaned?: unknown } | undefined;
+      const reply = await deps.tellTool(tabId, { type: 'showSnippets', items });
       // Computed in the page realm: keep only ids we actually asked about.
       const asked = new Set(items.map((i) => i.id));
-      const orphaned = Array.isArray(reply?.orphaned) ? reply.orphaned.filter((id): id is number => asked.has(id as number)) : [];
+      const reported = fieldOf(reply, 'orphaned');
+      const orphaned = Array.isArray(reported) ? reported.filter((id): id is number => asked.has(id)) : [];
       deps.tabs.setOrphans(tabId, orphaned);
       deps.snippetsChanged();
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { TabCommand } from '../messaging/protocol';
+import type { TabCalls } from '../messaging/protocol';
+import { receive, type Receivers } from '../shared/calls';
 import { removeTraces } from './traces';
 
 /** Per-page state of the content script. */
@@ -9,16 +10,16 @@ export interface PageState {
   hidden?: boolean;
 }
 
-/**
- * Commands from the background (only the extension can message a content script; the page cannot).
- * Returns the reply, or undefined for anything that is not a command.
- */
-export function runCommand(doc: Document, message: unknown, state: PageState): { done: boolean } | undefined {
-  const command = message as TabCommand;
-  if (command?.type === 'hideAll') {
+/** The content script's side of TabCalls (only the extension can message a content script; the page cannot). */
+const receivers: Receivers<TabCalls, { doc: Document; state: PageState }> = {
+  hideAll(_call, { doc, state }) {
     state.hidden = true;
     removeTraces(doc);
     return { done: true };
-  }
-  return undefined;
+  },
+};
+
+/** Answer a command from the background; undefined for anything that is not one. */
+export function runCommand(doc: Document, message: unknown, state: PageState): { reply: unknown } | undefined {
+  return receive(receivers, message, { doc, state });
 }

@@ -1,10 +1,11 @@
 import type { TopicId } from '../shared/detect';
+import type { MessageKey } from '../platform/i18n';
 
 export const NOTICE_TAG = 'second-chance-notice';
 
 export interface NoticeOptions {
   topics: TopicId[];
-  t: (key: string, subs?: string | string[]) => string;
+  t: (key: MessageKey, subs?: string | string[]) => string;
   onOpen(): void;
   onMute(): void;
   /** The reader closed the notice: do not show it again on this page view. */

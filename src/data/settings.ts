@@ -18,14 +18,30 @@ export type Settings = z.infer<typeof Settings>;
 const KEY = 'settings';
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
-/** Read settings; a damaged row falls back to defaults (logged) rather than breaking every page. */
+/**
+ * What to assume when the reader's settings cannot be read: paused. Pause and mute are privacy
+ * controls, so a storage failure must not quietly turn reading back on (fail closed).
+ */
+export const FAIL_CLOSED_SETTINGS: Settings = { ...DEFAULT_SETTINGS, paused: true };
+
+/** Read settings; a damaged row fails closed (logged) rather than breaking every page. */
 export async function getSettings(db: SecondChanceDB): Promise<Settings> {
   const row = await db.settings.get(KEY);
   if (!row) return DEFAULT_SETTINGS;
   const parsed = Settings.safeParse(row.value);
   if (parsed.success) return parsed.data;
-  console.warn('[second-chance] stored settings were invalid; using defaults', parsed.error.issues);
-  return DEFAULT_SETTINGS;
+  console.warn('[second-chance] stored settings were invalid; pausing until they are set again', parsed.error.issues);
+  return FAIL_CLOSED_SETTINGS;
+}
+
+/** Settings from a database that may fail to open: a failure fails closed, like a damaged row. */
+export async function settingsOrPaused(open: () => Promise<SecondChanceDB>): Promise<Settings> {
+  try {
+    return await getSettings(await open());
+  } catch (error) {
+    console.warn('[second-chance] could not read settings; pausing', error);
+    return FAIL_CLOSED_SETTINGS;
+  }
 }
 
 /** Merge and validate a change; an invalid change throws and nothing is written. */

@@ -1,10 +1,16 @@
 /**
- * Every message between the extension's realms: its name, payload schema and result type.
- * The content script imports only the types (`import type`), so zod stays out of its bundle.
+ * Every channel between the extension's realms, each a call map with a doc line and a declared
+ * reply. To the background: a zod payload schema per message (it validates everything it gets),
+ * and `Results`; who may send each is the route table in src/background/routes.ts. From the
+ * background to a tab's content script (`TabCalls`), to the page tool (`ToolCalls`), to extension
+ * pages (`Broadcasts`). The content script imports only the types, so zod stays out of its bundle.
  */
 import { z } from 'zod';
+import type { Call, ReplyTo } from '../shared/calls';
+import type { SnippetCapture } from '../data/snippets/schema';
+import { TOPICS } from '../shared/detect/types';
 
-const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
+const TopicId = z.enum(TOPICS);
 const host = z.string().min(1).max(253);
 
 /** What the content script found on a page. Only derived facts, never the page's text. */
@@ -66,25 +72,42 @@ export interface SnippetAnchor {
   position: { start: number; end: number };
 }
 
-/** Messages the background sends to a tab's content script (the page realm cannot send these). */
-export type TabCommand = { type: 'hideAll' };
+/** Background -> a tab's content script (the page realm cannot send these). */
+export type TabCalls = {
+  /** Quick-hide: remove every trace of the extension from the page and report nothing until it reloads. */
+  hideAll: { payload: object; reply: { done: boolean } };
+};
+export type TabCommand = Call<TabCalls>;
 
-/** Messages to the snippet tool, injected only when snippets are saved or shown on a page. */
-export type ToolCommand =
-  | { type: 'highlight'; on: boolean }
-  | { type: 'captureSelection' }
-  | { type: 'showSnippets'; items: SnippetAnchor[] }
-  | { type: 'snippetSaved'; message: string }
-  /** A save failed: say so on the page too (saves from the menu or shortcut have no other feedback). */
-  | { type: 'snippetNotSaved'; message: string };
+/** Background -> the page tool, injected only when snippets are saved or shown on a page, or matches marked. */
+export type ToolCalls = {
+  /** Mark (or unmark) the phrases the detector matched; done is false when none were found. */
+  highlight: { payload: { on: boolean }; reply: { done: boolean } };
+  /** The current selection, described so it can be found again (validated by the background: it comes from the page realm). */
+  captureSelection: { payload: object; reply: SnippetCapture | { error: 'no-selection' } };
+  /** Mark the page's saved quotes; report which could not be found. */
+  showSnippets: { payload: { items: SnippetAnchor[] }; reply: { placed: number[]; orphaned: number[] } };
+  /** A save worked: say so on the page (saves from the menu or shortcut have no other feedback). */
+  snippetSaved: { payload: { message: string }; reply: { done: boolean } };
+  /** A save failed: say so on the page too. */
+  snippetNotSaved: { payload: { message: string }; reply: { done: boolean } };
+};
+export type ToolCommand<K extends keyof ToolCalls = keyof ToolCalls> = Call<ToolCalls, K>;
+export type ToolReply<K extends keyof ToolCalls> = ReplyTo<ToolCalls, K>;
 
 export type MessageType = keyof typeof payloads;
 export type Payload<T extends MessageType> = z.infer<(typeof payloads)[T]>;
 export type Message = { [K in MessageType]: { type: K; payload: Payload<K> } }[MessageType];
 export type Result<T extends MessageType> = { ok: true; data: Results[T] } | { ok: false; error: string };
 
-/** Messages the background pushes to extension pages (no reply expected). */
-export type Broadcast = { type: 'tabAnalysisChanged'; tabId: number } | { type: 'snippetsChanged' };
+/** Background -> extension pages, pushed to whichever are open (no reply). */
+export type Broadcasts = {
+  /** A tab's analysis changed (read again, muted, hidden): a sidebar showing that tab reloads it. */
+  tabAnalysisChanged: { payload: { tabId: number }; reply: void };
+  /** Snippets were saved, deleted or found on a page. */
+  snippetsChanged: { payload: object; reply: void };
+};
+export type Broadcast = Call<Broadcasts>;
 
 const Envelope = z.object({ type: z.string().max(100), payload: z.unknown().optional() });
 

@@ -1,5 +1,6 @@
 import { anchor, describe, HIGHLIGHT_TAG, highlightRange, removeHighlights } from '../shared/anchoring';
-import type { SnippetAnchor, ToolCommand } from '../messaging/protocol';
+import type { SnippetAnchor, ToolCalls } from '../messaging/protocol';
+import { receive, type Receivers } from '../shared/calls';
 import { hideMatches, showMatches } from './highlight-matches';
 
 const TOAST_TAG = 'second-chance-toast';
@@ -9,27 +10,29 @@ const TOAST_TAG = 'second-chance-toast';
  * quotes, or asks to see the matched phrases, so other pages never load this code. Replies are plain data; the background
  * validates them.
  */
-export function runToolCommand(doc: Document, command: ToolCommand): unknown {
-  switch (command.type) {
-    case 'highlight':
-      if (!command.on) return hideMatches(doc), { done: true };
-      return { done: showMatches(doc) > 0 };
-    case 'captureSelection':
-      return captureSelection(doc);
-    case 'showSnippets':
-      return showSnippets(doc, command.items);
-    case 'snippetSaved':
-      toast(doc, command.message);
-      return { done: true };
-    case 'snippetNotSaved':
-      toast(doc, command.message, '#991b1b');
-      return { done: true };
-    default:
-      return undefined;
-  }
+const receivers: Receivers<ToolCalls, Document> = {
+  highlight: ({ on }, doc) => {
+    if (!on) return hideMatches(doc), { done: true };
+    return { done: showMatches(doc) > 0 };
+  },
+  captureSelection: (_call, doc) => captureSelection(doc),
+  showSnippets: ({ items }, doc) => showSnippets(doc, items),
+  snippetSaved: ({ message }, doc) => {
+    toast(doc, message);
+    return { done: true };
+  },
+  snippetNotSaved: ({ message }, doc) => {
+    toast(doc, message, '#991b1b');
+    return { done: true };
+  },
+};
+
+/** Answer a command from the background; undefined for anything that is not one. */
+export function runToolCommand(doc: Document, message: unknown): { reply: unknown } | undefined {
+  return receive(receivers, message, doc);
 }
 
-function captureSelection(doc: Document) {
+function captureSelection(doc: Document): ToolCalls['captureSelection']['reply'] {
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !selection.toString().trim()) return { error: 'no-selection' };
   const range = selection.getRangeAt(0);

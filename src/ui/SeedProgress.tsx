@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SEED_CHANNEL } from '../data/db/open';
+import { SEED_CHANNEL, type SeedProgressMessage } from '../data/db/open';
+import { fieldOf } from '../shared/calls';
 import { t } from '../platform/i18n';
 
 /** While the offline directory is being written (first install, a data update): how far along. */
 export function SeedProgress() {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<SeedProgressMessage | null>(null);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(SEED_CHANNEL);
     channel.onmessage = ({ data }) => {
-      const { done, total } = (data ?? {}) as { done?: unknown; total?: unknown };
+      const done = fieldOf(data, 'done');
+      const total = fieldOf(data, 'total');
       if (typeof done !== 'number' || typeof total !== 'number' || total <= 0) return;
       setProgress(done >= total ? null : { done, total });
     };

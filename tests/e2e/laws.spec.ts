@@ -1,16 +1,22 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, openBrowser, test } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, openBrowser, test as base } from './fixtures';
+import { openBrowserWithPort, openRealPopup, reachExtensionPage, waitForSidePanels } from './real-surfaces';
 
 /**
  * Issue 13: a Kansas reader was told "Good Samaritan overdose law: none recorded as of 2021".
- * Through the real toolbar popup (opened by chrome.action.openPopup(), as a click on the toolbar
- * button does, reached over a second CDP connection because Playwright does not list it) and the
- * side panel page, a reader at ZIP 66044 (Lawrence, KS) now sees Kansas's 2024 law with its source
- * and date. The CDP steps follow tests/e2e/real-surfaces.ts on branch `popup`; use that helper once
- * it is on main.
+ * Through the real toolbar popup (chrome.action.openPopup(), as a click on the toolbar button
+ * does) and the real side panel it opens, a reader at ZIP 66044 (Lawrence, KS) now sees Kansas's
+ * 2024 law with its source and date.
  */
+
+const test = base.extend<{ surfaces: Awaited<ReturnType<typeof openBrowserWithPort>> }>({
+  surfaces: async ({ profileDir }, use) => {
+    const opened = await openBrowserWithPort(profileDir);
+    await use(opened);
+    await opened.context.close();
+  },
+});
+test.describe.configure({ timeout: 120_000 });
 
 async function saveZip(page: Page, extensionId: string, zip: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -22,15 +28,12 @@ async function saveZip(page: Page, extensionId: string, zip: string) {
   await expect(page.getByText(`Location saved: ZIP ${zip}.`)).toBeVisible({ timeout: 30_000 });
 }
 
-async function reachPopup(cdpUrl: string): Promise<{ page: Page; remote: Browser }> {
-  for (let i = 0; i < 50; i++) {
-    const remote = await chromium.connectOverCDP(cdpUrl);
-    const page = remote.contexts().flatMap((c) => c.pages()).find((p) => new URL(p.url()).pathname === '/popup.html');
-    if (page) return { page, remote };
-    await remote.close();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the browser shows no popup');
+/** The window's first web tab, in front: the tab the toolbar popup and the side panel are about. */
+async function frontTab(context: BrowserContext, url: string) {
+  const page = context.pages().find((p) => !p.url().startsWith('chrome-extension:')) ?? (await context.newPage());
+  await page.goto(url);
+  await page.bringToFront();
+  return page;
 }
 
 async function expectKansasLaw(page: Page) {
@@ -51,27 +54,23 @@ async function expectKansasLaw(page: Page) {
   await expect(laws.locator('li[data-topic]')).toHaveCount(5);
 }
 
-test('Kansas ZIP 66044: the real toolbar popup and the side panel show Kansas Good Samaritan protection, sourced and dated', async ({ profileDir }) => {
-  const { context, worker, extensionId } = await openBrowser(profileDir, { args: ['--remote-debugging-port=0'] });
-  const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  try {
-    const options = await context.newPage();
-    await saveZip(options, extensionId, '66044');
+test('Kansas ZIP 66044: the real toolbar popup and the real side panel show Kansas Good Samaritan protection, sourced and dated', async ({ surfaces: { context, worker, extensionId, cdpUrl }, origin }) => {
+  const options = await context.newPage();
+  await saveZip(options, extensionId, '66044');
+  await options.close();
+  await frontTab(context, `${origin}/seed/001.html`);
 
-    // chrome.action is typed in tests/support/chrome-global.d.ts on branch `popup`; cast until it lands.
-    await worker.evaluate(() => (chrome as unknown as { action: { openPopup(): Promise<void> } }).action.openPopup());
-    const { page: popup, remote } = await reachPopup(`http://127.0.0.1:${port}`);
-    await expectKansasLaw(popup);
-    await popup.screenshot({ path: 'artifacts/laws-popup-66044.png', fullPage: true });
-    await remote.close();
+  const { page: popup, remote } = await openRealPopup(worker, cdpUrl);
+  await expectKansasLaw(popup);
+  await popup.screenshot({ path: 'artifacts/laws-popup-66044.png', fullPage: true });
 
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    await expectKansasLaw(panel);
-    await panel.getByRole('region', { name: 'Laws in Kansas' }).screenshot({ path: 'artifacts/laws-sidepanel-66044.png' });
-  } finally {
-    await context.close();
-  }
+  await popup.getByRole('button', { name: 'Open sidebar for this page' }).click();
+  await waitForSidePanels(worker, 1);
+  const { page: panel, remote: panelRemote } = await reachExtensionPage(cdpUrl, '/sidepanel.html');
+  await expectKansasLaw(panel);
+  await panel.getByRole('region', { name: 'Laws in Kansas' }).screenshot({ path: 'artifacts/laws-sidepanel-66044.png' });
+  await panelRemote.close();
+  await remote.close();
 });
 
 test('Spanish browser, ZIP 82001 (Cheyenne, WY): Wyoming’s 2025 law in Spanish', async ({ profileDir }) => {

@@ -1,5 +1,7 @@
 import { expect, openBrowser, test } from './fixtures';
 
+test.describe.configure({ timeout: 90_000 }); // each test starts a browser and seeds it
+
 // Component tests: popup.html rendered in a tab. The real toolbar popup (its size, the browser's
 // shortcuts, the side panel it opens) is tested in real-popup.spec.ts.
 

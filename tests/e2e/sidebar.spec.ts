@@ -61,7 +61,7 @@ test('cards expand to key points, professional detail and sources; "copy citatio
 });
 
 test('a page about none of the topics gets a browsable, searchable list of all cards', async ({ context, extensionId, origin }) => {
-  const { panel } = await sidebarFor(context, extensionId, `${origin}/corpus/en-019.html`);
+  const { panel } = await sidebarFor(context, extensionId, `${origin}/corpus/en-020.html`);
   await expect(panel.getByText('Nothing on this page about overdose, tough love or treatment was found.')).toBeVisible();
   expect((await panel.locator('article.card').count())).toBeGreaterThanOrEqual(15);
   await panel.getByLabel('Search evidence').fill('syringe');

@@ -45,7 +45,7 @@ describe('Firefox build in firefox-esr', () => {
 
   it('shows no notice on a page about wastewater treatment', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/corpus/en-019.html`);
+    await page.goto(`${server.origin}/corpus/en-020.html`);
     await new Promise((r) => setTimeout(r, 2500));
     expect(await page.evaluate(() => document.querySelector('second-chance-notice') === null)).toBe(true);
   }, 20_000);

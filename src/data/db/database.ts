@@ -3,6 +3,7 @@ import type { EvidenceCard } from '../evidence/schema';
 import type { StateLaw } from '../resources/law-table';
 import type { Helpline, ZipPoint } from '../resources/schema';
 import type { ResourceRow } from '../resources/schema';
+import type { LiveCacheRow } from '../resources/live';
 import type { Snippet } from '../snippets/schema';
 import type { NaloxoneKit } from '../naloxone-kits';
 
@@ -42,12 +43,6 @@ export interface ResourceCell {
 
 /** v2: results fetched from FindTreatment.gov for a ZIP (opt-in live refresh), with when. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, liveCache: 'zip' } as const;
-
-export interface LiveCacheRow {
-  zip: string;
-  fetchedAt: number;
-  rows: import('../resources/live').LivePlace[];
-}
 
 /** v3: naloxone kits the reader recorded ("I have naloxone"); a user table. */
 export const SCHEMA_V3 = { ...SCHEMA_V2, naloxoneKits: '++id' } as const;

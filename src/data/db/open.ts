@@ -3,8 +3,9 @@ import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../d
 import { DB_NAME, SecondChanceDB } from './database';
 import { ensureSeeded, type SeedProgress } from './seed';
 
-/** Why the database could not be used; each kind has its own advice in the UI. */
-export type DbProblem = 'unavailable' | 'blocked' | 'full' | 'failed';
+/** Why the database could not be used; each kind has its own advice in the UI (dbError_<problem>). */
+export const DB_PROBLEMS = ['unavailable', 'blocked', 'full', 'failed'] as const;
+export type DbProblem = (typeof DB_PROBLEMS)[number];
 
 export class DbUnavailableError extends Error {
   override name = 'DbUnavailableError';
@@ -54,7 +55,7 @@ export interface BundledData {
  * 'versionchange'), the cached connection is forgotten, so the next call opens and reseeds again
  * instead of handing out a connection that would silently reopen an empty database.
  */
-export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () => Promise<SecondChanceDB> {
+export function createDatabaseOpener(bundled: BundledData | undefined, name = DB_NAME): () => Promise<SecondChanceDB> {
   let ready: Promise<SecondChanceDB> | undefined;
   /** When our connection was closed from outside (the database deleted or replaced), to tell the reader. */
   let lostAt: number | undefined;
@@ -68,8 +69,10 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
         // One seeder at a time across the background and every extension page: a second caller waits,
         // then finds the data current instead of fetching and parsing it again.
         // However seeding ends, report it finished so no page keeps showing a progress bar.
-        const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress).finally(() => bundled.progress?.(1, 1));
-        await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+        if (bundled) {
+          const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress).finally(() => bundled.progress?.(1, 1));
+          await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+        }
         if (lostAt) {
           await db.meta.put({ key: STORAGE_RESET_KEY, value: lostAt });
           lostAt = undefined;
@@ -99,6 +102,8 @@ export function createDatabaseOpener(bundled: BundledData, name = DB_NAME): () =
 }
 
 const openExtensionDatabase = createDatabaseOpener({ version: fetchBundledVersion, dataset: fetchBundledDataset, progress: broadcastProgress });
+/** A second connection that does not wait for seeding: the reader's own tables (settings) only. */
+const openUserConnection = createDatabaseOpener(undefined);
 
 /**
  * The extension's database, opened and seeded. Only for extension documents and the background:
@@ -111,13 +116,30 @@ export function openDatabase(): Promise<SecondChanceDB> {
   return openExtensionDatabase();
 }
 
+/**
+ * The database for reading the reader's own tables (settings) without waiting for the reference
+ * data to be seeded: on first install the background can answer "may this page be read?" at once.
+ * Never use its reference tables: they may be empty or half-written.
+ */
+export function openUserData(): Promise<SecondChanceDB> {
+  if (!globalThis.location?.protocol.endsWith('-extension:')) {
+    return Promise.reject(new Error('openUserData() is only for extension pages and the background'));
+  }
+  return openUserConnection();
+}
+
 /** Extension pages opened during seeding show its progress (SeedProgress); BroadcastChannel reaches only our own origin. */
 export const SEED_CHANNEL = 'second-chance-seed';
+/** The one message on SEED_CHANNEL: how many of the reference rows are written so far. */
+export interface SeedProgressMessage {
+  done: number;
+  total: number;
+}
 let channel: BroadcastChannel | undefined;
 function broadcastProgress(done: number, total: number) {
   if (typeof BroadcastChannel === 'undefined') return;
   channel ??= new BroadcastChannel(SEED_CHANNEL);
-  channel.postMessage({ done, total });
+  channel.postMessage({ done, total } satisfies SeedProgressMessage);
 }
 
 async function fetchBundledVersion(): Promise<string> {

@@ -1,6 +1,7 @@
 import type { ReferenceDataset } from '../dataset';
 import type { Table } from 'dexie';
 import type { SecondChanceDB } from './database';
+import { bucketBy, zipPrefix } from '../../shared/geo/nearest';
 
 /** 'kept': a new dataset could not be loaded or written, and the previous one still serves. */
 export type SeedOutcome = 'seeded' | 'current' | 'kept';
@@ -46,8 +47,8 @@ export async function seedReferenceData(db: SecondChanceDB, dataset: ReferenceDa
       [db.evidence, dataset.evidence],
       [db.helplines, dataset.helplines],
       [db.stateLaws, dataset.stateLaws],
-      [db.zipPoints, bucket(dataset.zipPoints, (p) => p.zip.slice(0, 3)).map(([prefix, points]) => ({ prefix, points }))],
-      [db.resources, bucket(dataset.resources, (r) => r.cell).map(([cell, rows]) => ({ cell, rows }))],
+      [db.zipPoints, [...bucketBy(dataset.zipPoints, (p) => zipPrefix(p.zip))].map(([prefix, points]) => ({ prefix, points }))],
+      [db.resources, [...bucketBy(dataset.resources, (r) => r.cell)].map(([cell, rows]) => ({ cell, rows }))],
     ];
     const total = writes.reduce((sum, [, rows]) => sum + rows.length, 0);
     let done = 0;
@@ -87,15 +88,4 @@ export async function ensureSeeded(
     console.error('[second-chance] new dataset refused, keeping the previous one', error);
     return 'kept';
   }
-}
-
-function bucket<T>(items: T[], keyOf: (item: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups];
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TOPICS } from '../../shared/detect/types';
 
 /** Topic ids shared by the detector, the cards and the UI. */
-export const TopicId = z.enum(['overdose', 'tough_love', 'treatment']);
+export const TopicId = z.enum(TOPICS);
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 

@@ -4,7 +4,7 @@
  * validated; any failure keeps the cached rows and says plainly what happened.
  */
 import { z } from 'zod';
-import type { SecondChanceDB } from '../db/database';
+import type { Table } from 'dexie';
 import type { ZipPoint } from './schema';
 
 export const LIVE_ORIGIN = 'https://findtreatment.gov';
@@ -46,9 +46,20 @@ export interface LivePlace {
   services: string[];
 }
 
+/** One cached answer for a ZIP (the liveCache table, schema v2). */
+export interface LiveCacheRow {
+  zip: string;
+  fetchedAt: number;
+  rows: LivePlace[];
+}
+
+/** Why a live refresh gave nothing new; each has its own words in the UI (liveReason_<reason>). */
+export const LIVE_FAILURES = ['offline', 'timeout', 'http', 'malformed', 'permission'] as const;
+export type LiveFailure = (typeof LIVE_FAILURES)[number];
+
 export type LiveResult =
   | { ok: true; rows: LivePlace[]; fetchedAt: number; fromCache: boolean; skipped: number }
-  | { ok: false; reason: 'offline' | 'timeout' | 'http' | 'malformed' | 'permission'; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
+  | { ok: false; reason: LiveFailure; detail: string; cached?: { rows: LivePlace[]; fetchedAt: number } };
 
 function toPlace(r: z.infer<typeof LiveRecord>): LivePlace {
   const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join(', ');
@@ -143,7 +154,7 @@ export interface LiveOptions {
  * Cached results for a ZIP if fresh, else a new fetch that replaces the cache only on success.
  * A failure returns the reason and whatever was cached, so nothing shown is ever lost.
  */
-export async function liveNear(db: SecondChanceDB, zip: ZipPoint, { radiusMiles = 10, fetcher = fetchLive, now = Date.now(), force = false }: LiveOptions = {}): Promise<LiveResult> {
+export async function liveNear(db: { liveCache: Table<LiveCacheRow, string> }, zip: ZipPoint, { radiusMiles = 10, fetcher = fetchLive, now = Date.now(), force = false }: LiveOptions = {}): Promise<LiveResult> {
   const cached = await db.liveCache.get(zip.zip);
   if (cached && !force && now - cached.fetchedAt < LIVE_TTL_MS) return { ok: true, rows: cached.rows, fetchedAt: cached.fetchedAt, fromCache: true, skipped: 0 };
   const result = await fetcher(zip, radiusMiles);

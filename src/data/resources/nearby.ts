@@ -1,7 +1,7 @@
 import type { SecondChanceDB } from '../db/database';
 import type { StateLaw } from './law-table';
 import type { ResourceRow, ZipPoint } from './schema';
-import { cellsWithin, haversineMiles } from '../../shared/geo/nearest';
+import { cellsWithin, haversineMiles, zipPrefix } from '../../shared/geo/nearest';
 
 export const RESOURCE_TYPES = ['all', 'buprenorphine', 'methadone', 'naltrexone'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -48,7 +48,7 @@ export async function nearestPlaces(
 
 /** A ZIP's centre point, or undefined for ZIPs without one (PO boxes, unique ZIPs). */
 export async function zipPoint(db: SecondChanceDB, zip: string): Promise<ZipPoint | undefined> {
-  return (await db.zipPoints.get(zip.slice(0, 3)))?.points.find((p) => p.zip === zip);
+  return (await db.zipPoints.get(zipPrefix(zip)))?.points.find((p) => p.zip === zip);
 }
 
 /** Farther than this from any ZIP centre point, a position is not in the area the directory covers. */

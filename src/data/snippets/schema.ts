@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NaloxoneKit } from '../naloxone-kits';
+import { TOPICS } from '../../shared/detect/types';
 
 const Quote = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) });
 const Position = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((p) => p.end > p.start, 'end must be after start');
@@ -27,7 +28,7 @@ export const Snippet = z.object({
   title: z.string().max(500),
   site: z.string().max(253),
   savedAt: z.number().int().positive(),
-  topics: z.array(z.enum(['overdose', 'tough_love', 'treatment'])),
+  topics: z.array(z.enum(TOPICS)),
   claims: z.array(z.string()),
   cardIds: z.array(z.string()),
   note: z.string().max(10_000),

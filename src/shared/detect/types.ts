@@ -1,5 +1,6 @@
-export type TopicId = 'overdose' | 'tough_love' | 'treatment';
-export const TOPICS: readonly TopicId[] = ['overdose', 'tough_love', 'treatment'];
+/** The topics, defined once: schemas (z.enum(TOPICS)), the UI and the detector all use this list. */
+export const TOPICS = ['overdose', 'tough_love', 'treatment'] as const;
+export type TopicId = (typeof TOPICS)[number];
 
 /** One lexicon line: a phrase, what it counts toward, and how much. */
 export interface LexiconEntry {
@@ -22,25 +23,10 @@ export interface Lexicon {
   entries: LexiconEntry[];
 }
 
-export interface TopicRule {
-  /** Minimum length-normalised score. */
-  threshold: number;
-  /** Minimum number of distinct anchor phrases. */
-  minAnchors: number;
-  /** Minimum drug/alcohol-use context score (same repeat damping, not length-normalised). */
-  minContext: number;
-}
-
-export interface DetectConfig {
-  /** Words of text that count as "one page"; longer texts have their score scaled down by sqrt. */
-  referenceWords: number;
-  topics: Record<TopicId, TopicRule>;
-}
-
 export interface Match {
   start: number;
   end: number;
-  /** The lexicon phrase that matched. */
+  /** The feature or claim phrase that matched, as readers see it (never raw page text). */
   phrase: string;
   /** Absent for context-only phrases. */
   topic?: TopicId;
@@ -51,11 +37,11 @@ export interface Match {
 export interface Detection {
   lang: 'en' | 'es' | 'other';
   topics: TopicId[];
-  /** Length-normalised score per topic (rounded to 0.01). */
+  /** The model's probability per topic, in percent (rounded to 0.1). */
   scores: Record<TopicId, number>;
-  /** Drug/alcohol-use context score. */
+  /** How many of the model's features the page uses (0 when the first pass turned it away). */
   context: number;
   claims: string[];
-  /** The spans behind the decision (capped). */
+  /** The spans behind the decision: the strongest reasons and the claims (capped). */
   matches: Match[];
 }

@@ -33,8 +33,11 @@ export function rankCards<C extends EvidenceCard>(cards: C[], page: RankInput): 
     const topicWeight = Math.max(0, ...card.topics.map((t) => (page.topics.includes(t) ? 1 + Math.min(page.scores[t] ?? 0, 50) / 50 : 0)));
     if (!answers.length && topicWeight === 0) continue;
     // The card's own subject phrases the page uses, by how often it uses them.
-    const mentions = card.match.filter((phrase) => counts.has(phrase));
-    const affinity = mentions.reduce((sum, phrase) => sum + Math.sqrt(counts.get(phrase)!), 0);
+    // A card phrase ending in "*" (a lexicon stem) covers every page phrase it starts.
+    const uses = (phrase: string) =>
+      phrase.endsWith('*') ? [...counts].reduce((n, [p, c]) => (p.startsWith(phrase.slice(0, -1)) ? n + c : n), 0) : (counts.get(phrase) ?? 0);
+    const mentions = card.match.filter((phrase) => uses(phrase) > 0);
+    const affinity = mentions.reduce((sum, phrase) => sum + Math.sqrt(uses(phrase)), 0);
     let score = answers.length * 100 + topicWeight * 5 + affinity * 6;
     if (card.id === SAFETY_FIRST && page.topics.includes('overdose')) score += 60;
     ranked.push({ card, score, answers, mentions });

@@ -128,14 +128,22 @@ function compareIds(a: string | undefined, b: string | undefined): number {
   return a < b ? -1 : 1;
 }
 
+/** Group items by a key, keeping their order: the one bucketing behind every grid and ZIP table. */
+export function bucketBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** Bucket rows by cell (rows that carry a `cell` key keep it; others get one computed). */
 export function indexByCell<Row extends LatLon & { cell?: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const cells = new Map<string, Row[]>();
-  for (const row of rows) {
-    const k = row.cell ?? cellKey(row.lat, row.lon);
-    let bucket = cells.get(k);
-    if (!bucket) cells.set(k, (bucket = []));
-    bucket.push(row);
-  }
-  return cells;
+  return bucketBy(rows, (row) => row.cell ?? cellKey(row.lat, row.lon));
 }
+
+/** ZIP centre points are stored by the ZIP's first three digits (one record per prefix). */
+export const zipPrefix = (zip: string): string => zip.slice(0, 3);

@@ -28,7 +28,7 @@ export function filterSnippets(all: Snippet[], filter: SnippetFilter = {}): Snip
 }
 
 /** The values the library's filters can offer. */
-export function facets(all: Snippet[]): { tags: string[]; sites: string[]; topics: string[] } {
-  const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+export function facets(all: Snippet[]): { tags: string[]; sites: string[]; topics: Snippet['topics'] } {
+  const sorted = <T extends string>(values: Iterable<T>) => [...new Set(values)].sort();
   return { tags: sorted(all.flatMap((s) => s.tags)), sites: sorted(all.map((s) => s.site)), topics: sorted(all.flatMap((s) => s.topics)) };
 }

@@ -152,7 +152,7 @@ export function Library() {
   );
 }
 
-function Choice(props: { label: string; all: string; values: string[]; value?: string; onChange: (value: string | undefined) => void; name?: (v: string) => string }) {
+function Choice<V extends string>(props: { label: string; all: string; values: V[]; value?: string; onChange: (value: string | undefined) => void; name?: (v: V) => string }) {
   return (
     <label class="search">
       {props.label}

@@ -4,8 +4,8 @@ import type { LocalizedCard } from '../../shared/evidence/localize';
 import { t } from '../../platform/i18n';
 import type { PageAnalysis } from '../../messaging/protocol';
 import { EvidenceCardView } from './EvidenceCardView';
+import { TOPICS } from '../../shared/detect/types';
 
-const TOPICS = ['overdose', 'tough_love', 'treatment'] as const;
 
 /** Cards chosen for the page, or — when the page is about none of the topics — all of them to browse. */
 export function Evidence({ cards, analysis, expanded }: { cards: LocalizedCard[]; analysis: PageAnalysis | null | undefined; expanded: boolean }) {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
-import type { Broadcast, PageAnalysis } from '../../messaging/protocol';
+import type { Broadcasts, PageAnalysis } from '../../messaging/protocol';
+import { isCall } from '../../shared/calls';
 import { claimText } from '../claims';
 import { ClaimWhatToSay } from '../what-to-say/WhatToSay';
 
@@ -83,8 +84,8 @@ export function useTabAnalysis(tabId: number | undefined): TabState {
       send('getTabAnalysis', { tabId }).then((r) => setState(r.ok ? { analysis: r.data.analysis, orphaned: r.data.orphaned } : { analysis: null, orphaned: [] }));
     void load();
     const onMessage = (message: unknown) => {
-      const broadcast = message as Broadcast;
-      if ((broadcast?.type === 'tabAnalysisChanged' && broadcast.tabId === tabId) || broadcast?.type === 'snippetsChanged') void load();
+      const forThisTab = isCall<Broadcasts, 'tabAnalysisChanged'>(message, 'tabAnalysisChanged') && message.tabId === tabId;
+      if (forThisTab || isCall<Broadcasts, 'snippetsChanged'>(message, 'snippetsChanged')) void load();
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

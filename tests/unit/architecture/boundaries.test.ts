@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const SCANNED = ['src', 'entrypoints', 'scripts', 'build', 'tools', 'wxt.config.ts'];
 
 function realmOf(path: string): Realm | undefined {
-  if (!/^[./]/.test(path) && !/^(src|entrypoints|scripts|build|tools|tests|content-data|wxt\.config)/.test(path)) return 'package';
+  if (!/^[./]/.test(path) && !/^((src|entrypoints|scripts|build|tools|tests|content-data|public)\/|wxt\.config\.ts$)/.test(path)) return 'package';
   if (path === 'entrypoints/background.ts') return 'background';
   if (path === 'entrypoints/content.ts') return 'content';
   if (path === 'entrypoints/page-tool.ts') return 'page-tool';
@@ -22,6 +22,8 @@ function realmOf(path: string): Realm | undefined {
   const top = path.match(/^src\/(shared|platform|messaging|content|page-tool|background|data|ui)\//);
   if (top) return top[1] as Realm;
   if (path.startsWith('build/') || path === 'wxt.config.ts') return 'build';
+  // Bundled static files (the UI message files) count as data files, like content-data.
+  if (path.startsWith('public/')) return 'content-data';
   for (const realm of ['tools', 'scripts', 'tests', 'content-data'] as const) if (path.startsWith(`${realm}/`)) return realm;
   return undefined;
 }
@@ -46,7 +48,7 @@ const RULES: Record<Exclude<Realm, 'tests' | 'content-data' | 'package'>, Rule> 
   // Pure: runs anywhere (content script, worker, pages, Node). Data types may be named, not loaded.
   shared: { may: ['shared', 'content-data'], types: ['data', 'messaging'], packages: /^$/ },
   // Thin wrappers over the browser's extension API, usable by every extension realm.
-  platform: { may: ['shared', 'platform'], types: ['messaging', 'data'], packages: /^wxt\/browser$/ },
+  platform: { may: ['shared', 'platform', 'content-data'], types: ['messaging', 'data'], packages: /^wxt\/browser$/ },
   messaging: { may: ['shared', 'messaging'], types: ['data'], packages: /^(zod|wxt\/browser)$/ },
   // The page's realm: small and dependency-free. Protocol types only (zod stays out of the bundle);
   // the never-throwing client is the one messaging module it loads.

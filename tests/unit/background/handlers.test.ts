@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler, type BackgroundDeps } from '../../../src/background/handlers';
+import { ROUTES } from '../../../src/background/routes';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/data/settings';
 
@@ -116,5 +117,10 @@ describe('background message handler', () => {
     expect((await handle({ type: 'wipeAll', payload: {} }, ownPage)).ok).toBe(false); // needs an explicit confirm
     expect(await handle({ type: 'wipeAll', payload: { confirm: true } }, ownPage)).toEqual({ ok: true, data: { wiped: true } });
     expect(await handle({ type: 'quickHide', payload: { tabId: 7 } }, ownPage)).toEqual({ ok: true, data: { hidden: true } });
+  });
+
+  it('a web page can send only the short, reviewed list of tab messages (the route table)', () => {
+    const fromPages = Object.entries(ROUTES).filter(([, route]) => route.from !== 'extension').map(([type, route]) => `${type}:${route.from}`);
+    expect(fromPages.sort()).toEqual(['getPageConfig:tab', 'muteSite:tab', 'openSidebar:any', 'pageAnalyzed:tab']);
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDetector } from '../../../src/shared/detect';
-import { createDetector } from '../../../src/shared/detect/detector';
-import { decodeLexicon, encodeLexicon } from '../../../src/shared/detect/lexicon-codec';
-import type { DetectConfig, Lexicon } from '../../../src/shared/detect/types';
-import en from '../../../content-data/lexicon/en.json';
-import es from '../../../content-data/lexicon/es.json';
+import { createModelDetector } from '../../../src/shared/detect/model';
+import { MODEL } from '../../../src/shared/detect/model-data';
+import { forEachWord } from '../../../src/shared/detect/tokenize';
+import { seedText, SEED_IDS } from '../../../tools/demo-server';
 
 const detector = bundledDetector();
 
@@ -24,16 +23,24 @@ describe('detector', () => {
 
   it('ignores case, accents, curly quotes and odd spacing', () => {
     const page = `Mi HIJO tuvo una SOBREDOSIS. La naloxona le salvó la vida. El fentanilo está en todas partes;
-      la reduccion de danos y las tiras reactivas ayudan. Tenía adiccion a la heroina y al fentanilo.`;
+      la reducción de daños y las tiras reactivas ayudan. Tenía adicción a la heroína y al fentanilo.`;
+    const bare = page.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, '   ');
     const result = detector.detect(page);
     expect(result.lang).toBe('es');
     expect(result.topics).toContain('overdose');
-    expect(result.matches.map((m) => m.phrase)).toEqual(expect.arrayContaining(['reducción de daños', 'heroína']));
-    const quoted = detector.detect('“Call me when you’re clean,” she said. Tough love, they said: kick him out, let him hit rock bottom. My son’s heroin addiction');
+    expect(detector.detect(bare).topics).toEqual(result.topics);
+    expect(detector.detect(bare).scores).toEqual(result.scores);
+    const quoted = detector.detect(`Our son has used heroin for three years. Everyone in our parents’ group told us to practise tough love.
+      “Call me when you’re clean,” my husband said. Kick him out, they said; stop enabling him, set boundaries, let him hit rock bottom.
+      We changed the locks and cut off his money. His addiction got worse and I worry every night about an overdose.`);
+    expect(quoted.topics).toContain('tough_love');
     expect(quoted.claims).toEqual(expect.arrayContaining(['call_when_clean', 'rock_bottom', 'tough_love_works']));
   });
 
-  it('does not count a word inside a longer word', () => {
+  it('reads words whole: a word inside a longer word does not count', () => {
+    const words: string[] = [];
+    forEachWord('The rehabbers’ detoxifying methadonex—site don’t', (w) => words.push(w));
+    expect(words).toEqual(['the', 'rehabbers', 'detoxifying', 'methadonex', 'site', 'dont']);
     const result = detector.detect('The rehabbers restored the detoxifying methadonex site');
     expect(result.matches.map((m) => m.phrase)).not.toContain('rehab');
     expect(result.matches.map((m) => m.phrase)).not.toContain('methadone');
@@ -53,40 +60,23 @@ describe('detector', () => {
     expect(detector.detect(text).topics).toEqual([]);
   });
 
-  it('is deterministic', () => {
+  it('turns a page without a single drug- or alcohol-use word away at the first pass', () => {
+    const recipe = 'Preheat the oven to 200 degrees. Chop the onions and garlic, then fry them gently in olive oil until soft. '.repeat(200);
+    const result = detector.detect(recipe);
+    expect(result).toMatchObject({ lang: 'en', topics: [], context: 0, matches: [] });
+    // The gate is what turned it away: the model would have read its words.
+    expect(new RegExp(MODEL.gate, 'i').test(recipe)).toBe(false);
+  });
+
+  it('shows readers phrases, never stem syntax or a bare family word as a reason', () => {
+    const shown = SEED_IDS.flatMap((id) => detector.detect(seedText(id)).matches.map((m) => m.phrase));
+    expect(shown.length).toBeGreaterThan(20);
+    expect(shown.filter((p) => /[*|!]/.test(p))).toEqual([]);
+    for (const family of ['my son', 'my daughter', 'son', 'mi hijo', 'hijo', 'family']) expect(shown).not.toContain(family);
+  });
+
+  it('is deterministic, and the same data gives the same detector', () => {
     expect(detector.detect(naloxonePage)).toEqual(detector.detect(naloxonePage));
-  });
-
-  it('ships lexicons whose compact form decodes to the same entries', () => {
-    const byPhrase = (l: Lexicon) => [...l.entries].sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
-    for (const lexicon of [en, es] as Lexicon[]) {
-      const decoded = decodeLexicon(encodeLexicon(lexicon));
-      expect(decoded.lang).toBe(lexicon.lang);
-      expect(decoded.entries).toEqual(byPhrase(lexicon));
-      expect(encodeLexicon(lexicon).length).toBeLessThan(JSON.stringify(lexicon).length / 2.5);
-    }
-  });
-
-  it('applies per-topic thresholds, anchors and context from its config', () => {
-    const config: DetectConfig = {
-      referenceWords: 100,
-      topics: {
-        overdose: { threshold: 5, minAnchors: 2, minContext: 1 },
-        tough_love: { threshold: 99, minAnchors: 1, minContext: 0 },
-        treatment: { threshold: 1, minAnchors: 1, minContext: 5 },
-      },
-    };
-    const lexicon: Lexicon = {
-      lang: 'en',
-      entries: [
-        { p: 'naloxone', t: 'overdose', w: 3, a: true },
-        { p: 'fentanyl', t: 'overdose', w: 3, a: true, x: 1 },
-        { p: 'rehab', t: 'treatment', w: 3, a: true },
-      ],
-    };
-    const small = createDetector(config, [lexicon]);
-    expect(small.detect('naloxone naloxone naloxone').topics).toEqual([]); // one anchor, no context
-    expect(small.detect('naloxone and fentanyl').topics).toEqual(['overdose']);
-    expect(small.detect('rehab fentanyl').topics).toEqual([]); // treatment lacks context 5
+    expect(createModelDetector(MODEL).detect(naloxonePage)).toEqual(detector.detect(naloxonePage));
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createMessageHandler, type BackgroundDeps, type Sender } from '../../../src/background/handlers';
+import { ROUTES } from '../../../src/background/routes';
 import { createSnippetService } from '../../../src/background/snippets';
 import { TabAnalyses } from '../../../src/background/tab-analyses';
 import { SecondChanceDB } from '../../../src/data/db/database';
@@ -15,8 +16,8 @@ import { deepArray, fuzzSeed, prng, randomString, randomValue, type Random } fro
 const SEED = fuzzSeed(20261125);
 const ORIGIN = 'chrome-extension://abcdefghijklmnop';
 const TYPES = Object.keys(payloads) as MessageType[];
-/** Only our own pages may send these; everything else must come from a tab. */
-const PRIVILEGED = new Set<MessageType>(['getTabAnalysis', 'highlightMatches', 'saveSelection', 'quickHide', 'wipeAll']);
+/** Only our own pages may send these (the route table says which); the others come from a tab, or either. */
+const PRIVILEGED = new Set<MessageType>(TYPES.filter((type) => ROUTES[type].from === 'extension'));
 
 const analysis = {
   url: 'https://example.org/story', title: 'Story', lang: 'en', topics: ['overdose'], scores: { overdose: 12, tough_love: 0, treatment: 0 },
@@ -208,8 +209,8 @@ describe(`background handler under attack (seed ${SEED})`, () => {
       const type = parsed.ok ? parsed.message.type : undefined;
       const mustRefuse =
         !parsed.ok ||
-        (PRIVILEGED.has(type!) && !fromOwnPage(sender)) ||
-        (!PRIVILEGED.has(type!) && type !== 'openSidebar' && sender.tab?.id === undefined) ||
+        (ROUTES[type!].from === 'extension' && !fromOwnPage(sender)) ||
+        (ROUTES[type!].from === 'tab' && sender.tab?.id === undefined) ||
         (type === 'openSidebar' && (parsed.message.payload as { tabId?: number }).tabId === undefined && sender.tab?.id === undefined);
       vi.mocked(deps.quickHide).mockClear();
       vi.mocked(deps.openPanel).mockClear();

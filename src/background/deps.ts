@@ -1,0 +1,36 @@
+import type { Broadcast, PageAnalysis, SaveOutcome, ToolCommand } from '../messaging/protocol';
+import type { Settings } from '../data/settings';
+import type { TabAnalyses } from './tab-analyses';
+
+export interface Sender {
+  tab?: { id?: number; windowId?: number };
+  url?: string;
+}
+
+/**
+ * Send a call to the page tool in a tab (loading it first); rejects when the tab cannot have one.
+ * ToolCalls declares the reply, but it is computed in the page's realm: it stays `unknown` until
+ * checked (zod for a capture, `fieldOf(reply, 'done') === true`, only ids that were asked about).
+ */
+export type TellTool = (tabId: number, command: ToolCommand) => Promise<unknown>;
+
+export interface BackgroundDeps {
+  extensionOrigin: string;
+  tabs: TabAnalyses;
+  settings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  setBadge(tabId: number, analysis: PageAnalysis | null): void;
+  /** Must be called synchronously inside the message event: browsers require a user gesture. */
+  openPanel(tabId: number, windowId?: number): Promise<boolean>;
+  broadcast(message: Broadcast): void;
+  snippets: {
+    saveSelection(tabId: number, confirmPrivate?: boolean): Promise<SaveOutcome>;
+    showForAnalysis(tabId: number, analysis: PageAnalysis): Promise<void>;
+  };
+  /** Remove every trace of the extension from a tab (notice, marks, badge, panel). */
+  quickHide(tabId: number): Promise<boolean>;
+  /** Delete the reader's data: snippets, settings, per-tab state. */
+  wipeAll(): Promise<void>;
+  /** Send a command to the page tool in a tab (loading it first); rejects when the tab has none. */
+  tellTool: TellTool;
+}

@@ -1,0 +1,92 @@
+import type { MessageType, Payload, Results } from '../messaging/protocol';
+import { isActiveOn } from '../data/settings';
+import { fieldOf } from '../shared/calls';
+import type { BackgroundDeps } from './deps';
+
+/** Who may send a message: a tab's content script, our own extension pages, or either. */
+export type From = 'tab' | 'extension' | 'any';
+
+/** What a route knows about its sender besides the payload: the tab, when it came from one. */
+interface Context<T = number | undefined> {
+  deps: BackgroundDeps;
+  tabId: T;
+  windowId?: number;
+}
+
+/**
+ * A validated payload's handler. Routes are called synchronously inside the message event
+ * (openSidebar needs the click's user gesture), so they must not await before acting.
+ */
+export type Route<K extends MessageType> =
+  | { from: 'tab'; run(payload: Payload<K>, context: Context<number>): Promise<Results[K]> }
+  | { from: 'extension' | 'any'; run(payload: Payload<K>, context: Context): Promise<Results[K]> };
+
+/**
+ * The sender policy, declared once: the handler refuses a message from the wrong realm before
+ * its payload is used, and the fuzz test reads this table. A page can forge anything its content
+ * script could send, so only harmless, tab-scoped messages are `from: 'tab'`.
+ */
+export const ROUTES: { [K in MessageType]: Route<K> } = {
+  getPageConfig: {
+    from: 'tab',
+    run: async ({ host }, { deps }) => ({ enabled: isActiveOn(await deps.settings(), host) }),
+  },
+  pageAnalyzed: {
+    from: 'tab',
+    async run(analysis, { deps, tabId }) {
+      await deps.tabs.set(tabId, analysis);
+      deps.setBadge(tabId, analysis);
+      deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+      const active = isActiveOn(await deps.settings(), new URL(analysis.url).hostname);
+      if (active) void deps.snippets.showForAnalysis(tabId, analysis);
+      return { showNotice: analysis.topics.length > 0 && active };
+    },
+  },
+  muteSite: {
+    from: 'tab',
+    async run({ host }, { deps, tabId }) {
+      const settings = await deps.settings();
+      await deps.updateSettings({ mutedSites: [...new Set([...settings.mutedSites, host])] });
+      await deps.tabs.delete(tabId);
+      deps.setBadge(tabId, null);
+      deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+      return { muted: true };
+    },
+  },
+  openSidebar: {
+    from: 'any',
+    run(payload, { deps, tabId, windowId }) {
+      const target = payload.tabId ?? tabId;
+      if (target === undefined) return Promise.reject(new Error('no tab'));
+      // No await before this call: the click's user gesture must still be active.
+      return deps.openPanel(target, windowId).then((opened) => ({ opened: opened ? 'panel' : 'fallback' }));
+    },
+  },
+  getTabAnalysis: {
+    from: 'extension',
+    run: async ({ tabId }, { deps }) => ({ analysis: await deps.tabs.get(tabId), orphaned: deps.tabs.orphansOf(tabId) }),
+  },
+  highlightMatches: {
+    from: 'extension',
+    run: ({ tabId, on }, { deps }) =>
+      deps.tellTool(tabId, { type: 'highlight', on }).then(
+        (reply) => ({ done: fieldOf(reply, 'done') === true }),
+        () => ({ done: false }),
+      ),
+  },
+  saveSelection: {
+    from: 'extension',
+    run: ({ tabId, confirmPrivate }, { deps }) => deps.snippets.saveSelection(tabId, confirmPrivate),
+  },
+  quickHide: {
+    from: 'extension',
+    run: async ({ tabId }, { deps }) => ({ hidden: await deps.quickHide(tabId) }),
+  },
+  wipeAll: {
+    from: 'extension',
+    run: async (_payload, { deps }) => {
+      await deps.wipeAll();
+      return { wiped: true };
+    },
+  },
+};
