@@ -13,6 +13,8 @@ import { isCall } from '../src/shared/calls';
 export default defineBackground(() => {
   const deps = browserDeps();
   const handle = createMessageHandler(deps);
+  // Firefox for Android has no menus and no commands: use each API only where it exists.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Broadcasts between extension pages carry no payload schema and need no reply.
@@ -30,9 +32,9 @@ export default defineBackground(() => {
     openDatabase()
       .then((db) => refreshKitReminder(db))
       .catch((error) => console.error('[second-chance] could not open the database', error));
-    browser.contextMenus.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
-    browser.contextMenus.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
+    menus?.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
+    menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
+    menus?.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
   });
   const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
     if (tab?.id === undefined) return;
@@ -45,7 +47,7 @@ export default defineBackground(() => {
   };
   // The naloxone kit reminder is recomputed each time the browser starts (the popup updates it on changes).
   browser.runtime.onStartup.addListener(() => void openDatabase().then((db) => refreshKitReminder(db)).catch(() => undefined));
-  browser.contextMenus.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
+  menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => act(command, tab));
 });

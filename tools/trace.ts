@@ -46,8 +46,10 @@ export function extensionCost(events: TraceEvent[]): PageCost {
     let found: TraceEvent | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].ts <= e.ts) (found = list[mid]), (lo = mid + 1);
-      else hi = mid - 1;
+      if (list[mid].ts <= e.ts) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found && found.ts + found.dur! >= e.ts + e.dur! ? found : undefined;
   };

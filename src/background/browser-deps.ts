@@ -7,6 +7,7 @@ import { closePanel, openPanel } from '../platform/open-panel';
 import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
+import { runRead, type ReadName } from '../data/reads';
 import { t } from '../platform/i18n';
 import { showKitReminder } from '../platform/kit-badge';
 import { fieldOf } from '../shared/calls';
@@ -56,6 +57,9 @@ export function browserDeps(): BackgroundDeps {
     // Read without waiting for seeding; a storage failure pauses (settingsOrPaused fails closed).
     settings: () => settingsOrPaused(openUserData),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),
+    async readData({ query, ...args }) {
+      return runRead(await openDatabase(), query as ReadName, args as never);
+    },
     setBadge,
     openPanel,
     tellTool,

@@ -1,4 +1,4 @@
-import type { Broadcast, PageAnalysis, SaveOutcome, ToolCommand } from '../messaging/protocol';
+import type { Broadcast, PageAnalysis, Payload, SaveOutcome, ToolCommand } from '../messaging/protocol';
 import type { Settings } from '../data/settings';
 import type { TabAnalyses } from './tab-analyses';
 
@@ -33,4 +33,6 @@ export interface BackgroundDeps {
   wipeAll(): Promise<void>;
   /** Send a command to the page tool in a tab (loading it first); rejects when the tab has none. */
   tellTool: TellTool;
+  /** Run one of the sidebar's named reads on the extension's database (for the docked sidebar, which reads through here). */
+  readData(request: Payload<'readData'>['request']): Promise<unknown>;
 }

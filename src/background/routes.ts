@@ -1,5 +1,5 @@
 import type { MessageType, Payload, Results } from '../messaging/protocol';
-import { isActiveOn } from '../data/settings';
+import { isActiveOn, type Settings } from '../data/settings';
 import { fieldOf } from '../shared/calls';
 import type { BackgroundDeps } from './deps';
 
@@ -59,7 +59,8 @@ export const ROUTES: { [K in MessageType]: Route<K> } = {
       const target = payload.tabId ?? tabId;
       if (target === undefined) return Promise.reject(new Error('no tab'));
       // No await before this call: the click's user gesture must still be active.
-      return deps.openPanel(target, windowId).then((opened) => ({ opened: opened ? 'panel' : 'fallback' }));
+      // On 'fallback' the content script docks the sidebar; the frame in the page has no tabs API, so it is told its tab here.
+      return deps.openPanel(target, windowId).then((opened) => (opened ? { opened: 'panel' as const } : { opened: 'fallback' as const, tabId: target }));
     },
   },
   getTabAnalysis: {
@@ -81,6 +82,19 @@ export const ROUTES: { [K in MessageType]: Route<K> } = {
   quickHide: {
     from: 'extension',
     run: async ({ tabId }, { deps }) => ({ hidden: await deps.quickHide(tabId) }),
+  },
+  readData: {
+    from: 'extension',
+    run: async ({ request }, { deps }) => ({ data: await deps.readData(request) }),
+  },
+  writeSettings: {
+    from: 'extension',
+    // updateSettings parses the merged result: an invalid change throws and nothing is written.
+    async run({ patch }, { deps }) {
+      const settings = await deps.updateSettings(patch as Partial<Settings>);
+      deps.broadcast({ type: 'settingsChanged' });
+      return { settings };
+    },
   },
   wipeAll: {
     from: 'extension',

@@ -31,7 +31,7 @@ export async function analyzeAndNotify(doc: Document, state: PageState & { notic
       t,
       onOpen: () => {
         void send('openSidebar', {}).then((r) => {
-          if (!r.ok || r.data.opened === 'fallback') openDockedSidebar(doc);
+          if (r.ok && r.data.opened === 'fallback') openDockedSidebar(doc, r.data.tabId);
         });
       },
       onMute: () => {

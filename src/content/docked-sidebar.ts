@@ -7,7 +7,7 @@ export const DOCK_TAG = 'second-chance-sidebar';
  * sidebar page in an iframe docked to the right. The iframe is cross-origin (extension origin),
  * so the host page cannot read anything inside it.
  */
-export function openDockedSidebar(doc: Document): void {
+export function openDockedSidebar(doc: Document, tabId: number): void {
   if (doc.querySelector(DOCK_TAG)) return;
   const host = doc.createElement(DOCK_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -18,7 +18,8 @@ export function openDockedSidebar(doc: Document): void {
   button { position: absolute; top: 6px; right: 10px; font: 14px system-ui, sans-serif; border-radius: 6px; border: 1px solid #0f766e;
     background: #fff; padding: 2px 8px; cursor: pointer; } button:focus-visible { outline: 3px solid #f59e0b; }`;
   const frame = doc.createElement('iframe');
-  frame.src = browser.runtime.getURL('/sidepanel.html?docked=1' as never);
+  // The tab id comes from the background (the sender's tab): a frame inside a page has no `tabs` API to ask.
+  frame.src = browser.runtime.getURL(`/sidepanel.html?docked=1&tabId=${tabId}` as never);
   frame.title = browser.i18n.getMessage('extName' as never) || 'Second Chance';
   const close = doc.createElement('button');
   close.type = 'button';

@@ -48,18 +48,37 @@ export const payloads = {
   wipeAll: z.object({ confirm: z.literal(true) }),
   /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
   highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
+  /**
+   * docked sidebar -> background: one of the sidebar's named reads (src/data/reads.ts), run on the
+   * background's database, for a frame the browser refuses IndexedDB (third-party storage blocked).
+   */
+  readData: z.object({ request: z.discriminatedUnion('query', [
+    z.object({ query: z.literal('settings') }),
+    z.object({ query: z.literal('helplines') }),
+    z.object({ query: z.literal('cards') }),
+    z.object({ query: z.literal('nearby'), zip: z.string().regex(/^\d{5}$/).nullable(), type: z.enum(['all', 'buprenorphine', 'methadone', 'naltrexone']), limit: z.number().int().min(1).max(50) }),
+    z.object({ query: z.literal('zipPoint'), zip: z.string().regex(/^\d{5}$/) }),
+    z.object({ query: z.literal('nearestZip'), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
+    z.object({ query: z.literal('pageSnippets'), url: z.string().max(4096), canonicalUrl: z.string().max(4096).optional() }),
+  ]) }),
+  /** docked sidebar -> background: change settings (validated by the background, which owns the schema). */
+  writeSettings: z.object({ patch: z.record(z.string().max(40), z.unknown()) }),
 } as const;
 
 export interface Results {
   getPageConfig: { enabled: boolean };
   pageAnalyzed: { showNotice: boolean };
-  openSidebar: { opened: 'panel' | 'fallback' };
+  /** 'fallback': the browser refused its panel; dock the sidebar in the page, about this tab (a frame in a page cannot ask which tab it is in). */
+  openSidebar: { opened: 'panel' } | { opened: 'fallback'; tabId: number };
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null; orphaned: number[] };
   highlightMatches: { done: boolean };
   saveSelection: SaveOutcome;
   quickHide: { hidden: boolean };
   wipeAll: { wiped: true };
+  /** The read's result (typed by the caller from src/data/reads.ts). */
+  readData: { data: unknown };
+  writeSettings: { settings: unknown };
 }
 
 /** 'storage-full': the browser's storage quota ran out; the selection stays on the page to copy or retry. */
@@ -106,6 +125,8 @@ export type Broadcasts = {
   tabAnalysisChanged: { payload: { tabId: number }; reply: void };
   /** Snippets were saved, deleted or found on a page. */
   snippetsChanged: { payload: object; reply: void };
+  /** Settings were changed through the background (a docked sidebar's writeSettings). */
+  settingsChanged: { payload: object; reply: void };
 };
 export type Broadcast = Call<Broadcasts>;
 

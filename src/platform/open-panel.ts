@@ -13,7 +13,8 @@ interface FirefoxSidebarAction {
 /**
  * Open the browser's own panel: Chrome's side panel or Firefox's sidebar. Call it straight from a
  * click (no await before it): both browsers require a user gesture. Resolves false when the
- * browser refused, so the caller can dock the sidebar in the page instead.
+ * browser refused, so the caller can dock the sidebar in the page instead. Where the browser has
+ * no panel (Firefox for Android), the sidebar page opens in a tab instead.
  */
 export function openPanel(tabId: number, windowId?: number): Promise<boolean> {
   const api = browser as unknown as { sidePanel?: ChromeSidePanel; sidebarAction?: FirefoxSidebarAction };
@@ -23,6 +24,8 @@ export function openPanel(tabId: number, windowId?: number): Promise<boolean> {
       return opening.then(() => true, () => false);
     }
     if (api.sidebarAction) return api.sidebarAction.open().then(() => true, () => false);
+    // No panel at all (Firefox for Android): the sidebar page in a tab, about the reader's page.
+    return browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}` as never) }).then(() => true, () => false);
   } catch {
     // fall through: report "not opened"
   }

@@ -10,7 +10,8 @@ async function refresh(zip: string, force: boolean): Promise<LiveResult | null> 
   const origin = await zipPoint(db, zip);
   if (!origin) return null;
   // The reader may have revoked the host in the browser's settings since turning this on.
-  const allowed = await browser.permissions.contains(LIVE_PERMISSION).catch(() => false);
+  // The docked sidebar (a frame in a page) has no permissions API: it uses the cache only.
+  const allowed = (await browser.permissions?.contains(LIVE_PERMISSION).catch(() => false)) ?? false;
   return liveNear(db, origin, { force, ...(allowed ? {} : { fetcher: withoutPermission }) });
 }
 

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { classifyDbError } from '../data/db/open';
-import { uiDatabase } from './database';
+import { readOnce } from './database';
 import { t } from '../platform/i18n';
-import { nearestZip, zipPoint } from '../data/resources/nearby';
 import { CountryCode } from '../data/resources/schema';
 import type { Settings } from '../data/settings';
 
@@ -43,7 +42,7 @@ function ZipForm({ zip, save, say }: { zip: string | null; save: Save; say: (mes
   const submit = async () => {
     const candidate = value.trim();
     if (!/^\d{5}$/.test(candidate)) return say(t('zipInvalid'));
-    if (!(await zipPoint(await uiDatabase(), candidate))) return say(t('zipUnknown', candidate));
+    if (!(await readOnce('zipPoint', { zip: candidate }))) return say(t('zipUnknown', candidate));
     await saveZip(candidate);
   };
   // The browser is asked only on this click; the position is turned into the nearest ZIP and dropped.
@@ -51,7 +50,7 @@ function ZipForm({ zip, save, say }: { zip: string | null; save: Save; say: (mes
     say(t('locating'));
     const position = await currentPosition().catch(() => undefined);
     if (!position) return say(t('locationDenied'));
-    const near = await nearestZip(await uiDatabase(), { lat: position.coords.latitude, lon: position.coords.longitude });
+    const near = await readOnce('nearestZip', { lat: position.coords.latitude, lon: position.coords.longitude });
     if (!near) return say(t('locationNoZip'));
     setValue(near.zip);
     await saveZip(near.zip);

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
-import { FIND_TREATMENT_URL, findNearby, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../data/resources/nearby';
+import { FIND_TREATMENT_URL, mapLink, RESOURCE_TYPES, type Nearby, type ResourceType } from '../data/resources/nearby';
 import type { Settings } from '../data/settings';
 import { LawPanel } from './LawPanel';
 import { LiveNearby } from './LiveNearby';
 import { StateView } from './StateView';
-import { useLive } from './use-live';
+import { useRead } from './database';
 
 /** Nearest listed programs for the saved ZIP, with their data date, and the state's laws. */
 export function NearbyHelp({ settings, limit, choose = true }: { settings: Settings; limit: number; choose?: boolean }) {
   const [type, setType] = useState<ResourceType>('all');
   const zip = settings.country === 'US' ? settings.zip : null;
-  const nearby = useLive((db) => (zip ? findNearby(db, zip, type, limit) : Promise.resolve(null)), [zip, type, limit]);
+  const nearby = useRead('nearby', { zip, type, limit }, [zip, type, limit]);
   if (settings.country !== 'US') return <p class="muted small">{t('nearbyNotUS')}</p>;
   if (!zip) return <p class="muted small">{t('nearbyZipUnknown')}</p>;
   return (

@@ -45,7 +45,11 @@ export function toCsv(snippets: Snippet[]): string {
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+/** Why an import was refused; the library says each in the reader's language (nothing is imported in any case). */
+export type ImportFailure = 'too-large' | 'not-json' | 'wrong-version' | 'not-snippets' | 'storage-full' | 'write-failed';
+
+/** `detail`: the version found (wrong-version), or where and what was wrong (not-snippets). */
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; reason: ImportFailure; detail?: string };
 
 /**
  * Read an export file. Nothing is written unless the whole file is valid; snippets already in the
@@ -55,24 +59,24 @@ export type ImportResult = { ok: true; added: number; skipped: number } | { ok: 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export async function importSnippets(db: SecondChanceDB, text: string): Promise<ImportResult> {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'This file is too large to be a snippet export (over 50 MB). Nothing was imported.' };
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'too-large' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not JSON. Choose a file exported from Second Chance.' };
+    return { ok: false, reason: 'not-json' };
   }
   const version = (data as { version?: unknown })?.version;
   if ((data as { format?: unknown })?.format === 'second-chance-snippets' && version !== 1) {
     // Only a short number or string goes into the message: String() of a deeply nested array recurses.
     const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : typeof version;
-    return { ok: false, error: `This snippet file has version ${shown}, which this version of Second Chance cannot read. Nothing was imported.` };
+    return { ok: false, reason: 'wrong-version', detail: shown };
   }
   const parsed = SnippetExport.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, error: `This is not a Second Chance snippet file${where}: ${issue.message}. Nothing was imported.` };
+    return { ok: false, reason: 'not-snippets', detail: `${where}: ${issue.message}`.slice(0, 300) };
   }
   try {
     return await db.transaction('rw', db.snippets, db.naloxoneKits, async () => {
@@ -90,10 +94,9 @@ export async function importSnippets(db: SecondChanceDB, text: string): Promise<
       return { ok: true as const, added: fresh.length, skipped: parsed.data.snippets.length - fresh.length };
     });
   } catch (error) {
-    // One transaction: when it fails nothing was written. Say why in words the reader can act on.
+    // One transaction: when it fails nothing was written. The library says why in words the reader can act on.
     console.warn('[second-chance] import failed', error);
-    if (isQuotaExceeded(error)) return { ok: false, error: 'The browser has no storage space left for Second Chance. Free some disk space, then import again. Nothing was imported; your snippets are unchanged.' };
-    return { ok: false, error: 'The snippets could not be written to local storage. Nothing was imported; your snippets are unchanged. Reopen this page and try again.' };
+    return { ok: false, reason: isQuotaExceeded(error) ? 'storage-full' : 'write-failed' };
   }
 }
 

@@ -165,20 +165,24 @@ function explain(text: string, model: Language, counts: Map<number, number>, top
   }
   // The strongest reasons only: a page's "why" is a handful of phrases, not every word it shares.
   const top = new Set([...reasons.entries()].sort((a, b) => b[1].weight - a[1].weight).slice(0, 25).map(([f]) => f));
-  const matches: Match[] = [];
+  const spans: Match[] = [];
   const found = new Set<string>();
   const words: { key: string; start: number; end: number }[] = [];
-  let previous: { key: string; start: number } | undefined;
+  let previous: { key: string; start: number; single?: number } | undefined;
   forEachWord(text, (key, start, end) => {
     words.push({ key, start, end });
-    const push = (f: number | undefined, from: number) => {
-      if (f === undefined || !top.has(f) || matches.length >= MAX_MATCHES) return;
-      const reason = reasons.get(f)!;
-      matches.push({ start: from, end, phrase: model.display[f], topic: reason.topic, weight: reason.weight });
+    const single = model.index.get(key);
+    const span = (f: number, from: number, why = f) => {
+      const reason = reasons.get(why)!;
+      spans.push({ start: from, end, phrase: model.display[f], topic: reason.topic, weight: reason.weight });
     };
-    if (previous && model.pairStarts.has(previous.key)) push(model.index.get(`${previous.key} ${key}`), previous.start);
-    push(model.index.get(key), start);
-    previous = { key, start };
+    // A reason word is marked with the word before it when the two are a known phrase ("tough
+    // love", not "love"): readers see the phrase the page uses.
+    const pair = previous && model.pairStarts.has(previous.key) ? model.index.get(`${previous.key} ${key}`) : undefined;
+    if (pair !== undefined && top.has(pair)) span(pair, previous!.start);
+    else if (pair !== undefined && model.shown[pair] && single !== undefined && top.has(single)) span(pair, previous!.start, single);
+    if (single !== undefined && top.has(single)) span(single, start);
+    previous = { key, start, single };
   });
   // Claims: explicit phrases (cards hang on them), counted only for a topic the page is about.
   for (let i = 0; i < words.length; i++) {
@@ -187,8 +191,18 @@ function explain(text: string, model: Language, counts: Map<number, number>, top
       const ok = claim.words.every((w, j) => (claim.stem && j === claim.words.length - 1 ? words[i + j].key.startsWith(w) : words[i + j].key === w));
       if (!ok) continue;
       found.add(claim.claim);
-      if (matches.length < MAX_MATCHES) matches.push({ start: words[i].start, end: words[i + claim.words.length - 1].end, phrase: claim.phrase, topic: claim.topic, weight: 1, claim: claim.claim });
+      spans.push({ start: words[i].start, end: words[i + claim.words.length - 1].end, phrase: claim.phrase, topic: claim.topic, weight: 1, claim: claim.claim });
     }
+  }
+  // One mark per place in the text: where spans overlap, the longest wins (a claim over the pair
+  // inside it, a pair over its word).
+  const matches: Match[] = [];
+  const taken: [number, number][] = [];
+  for (const m of spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (matches.length >= MAX_MATCHES) break;
+    if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+    taken.push([m.start, m.end]);
+    matches.push(m);
   }
   matches.sort((a, b) => a.start - b.start);
   return { claims: [...found], matches };

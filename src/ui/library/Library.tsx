@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../data/db/open';
-import { t } from '../../platform/i18n';
-import { importSnippets, toCsv, toExportFile, toMarkdown } from '../../data/snippets/export';
+import { t, type MessageKey } from '../../platform/i18n';
+import { importSnippets, toCsv, toExportFile, toMarkdown, type ImportFailure } from '../../data/snippets/export';
 import { listKits } from '../../data/naloxone-kits';
 import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../data/snippets/repository';
 import { facets, filterSnippets, type SnippetFilter } from '../../shared/snippets/search';
@@ -13,6 +13,16 @@ import { useLive } from '../use-live';
 
 /** Cards drawn at a time: thousands of editable cards at once would freeze the page. */
 const PAGE = 100;
+
+/** Why an import was refused, in the reader's language. */
+const IMPORT_ERROR: Record<ImportFailure, MessageKey> = {
+  'too-large': 'importError_too_large',
+  'not-json': 'importError_not_json',
+  'wrong-version': 'importError_wrong_version',
+  'not-snippets': 'importError_not_snippets',
+  'storage-full': 'importError_storage_full',
+  'write-failed': 'importError_write_failed',
+};
 
 /** Every saved quote: search and filters, edit notes and tags, select, delete with undo, export, import. */
 export function Library() {
@@ -65,7 +75,7 @@ export function Library() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const result = await importSnippets(await openDatabase(), await file.text());
-    setStatus(result.ok ? t('importDone', [String(result.added), String(result.skipped)]) : result.error);
+    setStatus(result.ok ? t('importDone', [String(result.added), String(result.skipped)]) : t(IMPORT_ERROR[result.reason], result.detail ?? ''));
   };
   const toggle = (id: number) =>
     setSelected((current) => {

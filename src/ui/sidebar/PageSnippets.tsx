@@ -4,16 +4,16 @@ import { openDatabase } from '../../data/db/open';
 import { t } from '../../platform/i18n';
 import { send } from '../../messaging/client';
 import type { PageAnalysis } from '../../messaging/protocol';
-import { snippetsForPage } from '../../data/snippets/repository';
+import { useRead } from '../database';
 import { requestPersistence } from '../persistence';
 import { StateView } from '../StateView';
-import { useLive } from '../use-live';
 
 /** Quotes saved from this page, and the "Save selection" button. */
 export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined; orphaned: number[] }) {
   const [status, setStatus] = useState('');
   const [askPrivate, setAskPrivate] = useState(false);
-  const saved = useLive((db) => (analysis ? snippetsForPage(db, analysis.url, analysis.canonicalUrl) : Promise.resolve([])), [analysis?.url], openDatabase);
+  // Snippets need real storage: never the in-memory copy (through the background for a docked sidebar refused IndexedDB).
+  const saved = useRead('pageSnippets', { url: analysis?.url ?? '', canonicalUrl: analysis?.canonicalUrl }, [analysis?.url], openDatabase);
   const save = async (confirmPrivate = false) => {
     if (tabId === undefined) return;
     setAskPrivate(false);

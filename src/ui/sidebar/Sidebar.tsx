@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type Settings } from '../../data/settings';
-import { uiDatabase } from '../database';
+import type { Settings } from '../../data/settings';
+import { saveSettings, useRead } from '../database';
 import { t } from '../../platform/i18n';
-import { EmergencyStrip, HelplineList } from '../Helplines';
+import { EmergencyLine, EmergencyStrip, HelplineList } from '../Helplines';
+import { cachedEmergency, rememberEmergency } from '../popup/emergency-cache';
 import { LocationForm } from '../LocationForm';
 import { NearbyHelp } from '../Nearby';
-import { currentHelplines, loadCards } from '../queries';
+import { loadCards } from '../queries';
 import { SeedProgress } from '../SeedProgress';
 import { SettingToggle } from '../SettingToggle';
 import { StateView, StorageNotice, StorageResetNotice } from '../StateView';
 import { useAsync } from '../use-async';
-import { useLive } from '../use-live';
 import { useCurrentTabId } from './current-tab';
 import { Evidence } from './Evidence';
 import { PagePanel, useTabAnalysis } from './PagePanel';
@@ -20,11 +20,14 @@ import { usePanelFocus } from '../panel-focus';
 import type { LocalizedCard } from '../../shared/evidence/localize';
 
 export function Sidebar() {
-  const settings = useLive(getSettings);
+  const settings = useRead('settings', {});
   const tabId = useCurrentTabId();
   const { analysis, orphaned } = useTabAnalysis(tabId);
   const cards = useAsync(loadCards, []);
-  const helplines = useLive(currentHelplines);
+  const helplines = useRead('helplines', {});
+  useEffect(() => {
+    if (helplines.status === 'ready') rememberEmergency(helplines.data.find((h) => h.emergency)?.dial);
+  }, [helplines]);
   const focus = usePanelFocus();
   const focused = cards.status === 'ready' ? cards.data.find((c) => c.id === focus) : undefined;
   const textSize = settings.status === 'ready' ? settings.data.textSize : 'normal';
@@ -35,7 +38,8 @@ export function Sidebar() {
   return (
     <>
       <header>
-        <StateView state={helplines}>{(lines) => <EmergencyStrip helplines={lines} />}</StateView>
+        {/* Never waits for storage: until the database answers, the last number shown or the plain instruction (as in the popup). */}
+        {helplines.status === 'ready' ? <EmergencyStrip helplines={helplines.data} /> : <EmergencyLine dial={cachedEmergency()} />}
         <SeedProgress />
         <StorageNotice />
         <StorageResetNotice />
@@ -80,14 +84,13 @@ function RightNow({ card, expanded }: { card: LocalizedCard; expanded: boolean }
 }
 
 function LocalHelp({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   // Open when there is no location yet; then it stays as the reader leaves it (saving must not hide the confirmation).
   const [openAtFirst] = useState(settings.country === 'US' && !settings.zip);
   return (
     <>
       <details open={openAtFirst}>
         <summary>{t('locationHeading')}</summary>
-        <LocationForm settings={settings} save={save} />
+        <LocationForm settings={settings} save={saveSettings} />
       </details>
       <NearbyHelp settings={settings} limit={10} />
     </>
@@ -95,16 +98,15 @@ function LocalHelp({ settings }: { settings: Settings }) {
 }
 
 function DisplaySettings({ settings }: { settings: Settings }) {
-  const save = async (patch: Partial<Settings>) => updateSettings(await uiDatabase(), patch);
   return (
     <section aria-labelledby="display-heading" class="display">
       <h2 id="display-heading">{t('settingsHeading')}</h2>
-      <SettingToggle checked={settings.counselorMode} onToggle={(counselorMode) => save({ counselorMode })}>
+      <SettingToggle checked={settings.counselorMode} onToggle={(counselorMode) => saveSettings({ counselorMode })}>
         {t('counselorMode')}
       </SettingToggle>
       <label>
         {t('textSizeLabel')}{' '}
-        <select value={settings.textSize} onChange={(e) => void save({ textSize: e.currentTarget.value as Settings['textSize'] })}>
+        <select value={settings.textSize} onChange={(e) => void saveSettings({ textSize: e.currentTarget.value as Settings['textSize'] })}>
           {(['normal', 'large', 'larger'] as const).map((size) => (
             <option key={size} value={size}>
               {t(`textSize_${size}`)}

@@ -32,6 +32,7 @@ function setup(settings: Partial<Settings> = {}) {
     snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showForAnalysis: vi.fn(async () => undefined) },
     quickHide: vi.fn(async () => true),
     wipeAll: vi.fn(async () => undefined),
+    readData: vi.fn(async () => ({ read: true })),
   };
   return { deps, handle: createMessageHandler(deps), settings: () => current };
 }
@@ -83,12 +84,27 @@ describe('background message handler', () => {
     expect(await deps.tabs.get(7)).toBeNull();
   });
 
-  it('opens the panel for the sender’s tab, or reports the fallback', async () => {
+  it('runs the docked sidebar’s reads and settings writes for our own pages only, and tells open pages about the change', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { deps, handle, settings } = setup();
+    const request = { query: 'helplines' as const };
+    expect(await handle({ type: 'readData', payload: { request } }, ownPage)).toEqual({ ok: true, data: { data: { read: true } } });
+    expect(deps.readData).toHaveBeenCalledWith(request);
+    expect(await handle({ type: 'readData', payload: { request } }, page)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'writeSettings', payload: { patch: { zip: '80202' } } }, page)).toMatchObject({ ok: false });
+    expect(settings().zip).toBeNull();
+    expect(await handle({ type: 'writeSettings', payload: { patch: { zip: '80202' } } }, ownPage)).toMatchObject({ ok: true });
+    expect(settings().zip).toBe('80202');
+    expect(deps.broadcast).toHaveBeenCalledWith({ type: 'settingsChanged' });
+  });
+
+  it('opens the panel for the sender’s tab, or reports the fallback with the tab to dock for', async () => {
     const { deps, handle } = setup();
     expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'panel' } });
     expect(deps.openPanel).toHaveBeenCalledWith(7, 1);
     vi.mocked(deps.openPanel).mockResolvedValueOnce(false);
-    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback' } });
+    // The docked sidebar is a frame inside the page, which has no `tabs` API: it needs its tab id from here.
+    expect(await handle({ type: 'openSidebar', payload: {} }, page)).toEqual({ ok: true, data: { opened: 'fallback', tabId: 7 } });
   });
 
   it('relays "show on page" from the sidebar to the tab, and refuses it from a page', async () => {

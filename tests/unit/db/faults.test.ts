@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReferenceDataset } from '../../../src/data/dataset';
 import { SecondChanceDB, SCHEMA_V1 } from '../../../src/data/db/database';
-import { createDatabaseOpener, DbUnavailableError } from '../../../src/data/db/open';
+import { createDatabaseOpener } from '../../../src/data/db/open';
 import { seedReferenceData } from '../../../src/data/db/seed';
 import type { Snippet } from '../../../src/data/snippets/schema';
 import { smallDataset } from '../../support/dataset';

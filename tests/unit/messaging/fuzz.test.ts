@@ -1,3 +1,4 @@
+import { runRead } from '../../../src/data/reads';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { createMessageHandler, type BackgroundDeps, type Sender } from '../../../src/background/handlers';
@@ -33,6 +34,8 @@ const VALID: Record<MessageType, unknown> = {
   quickHide: { tabId: 7 },
   wipeAll: { confirm: true },
   highlightMatches: { tabId: 7, on: true },
+  readData: { request: { query: 'nearby', zip: '80202', type: 'all', limit: 10 } },
+  writeSettings: { patch: { zip: '80202' } },
 };
 
 const SENDERS: Sender[] = [
@@ -188,6 +191,7 @@ describe(`background handler under attack (seed ${SEED})`, () => {
       snippets: createSnippetService({ db: async () => db, tabs, tellTool, snippetsChanged: vi.fn(), savedMessage: 'Saved', notSavedMessage: () => 'Not saved', isPrivate: async () => false }),
       quickHide: vi.fn(async () => true),
       wipeAll: () => wipeUserData(db),
+      readData: ({ query, ...args }) => runRead(db, query, args as never),
     };
     await giveUserData();
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecondChanceDB } from '../../../src/data/db/database';
-import { importSnippets, MAX_IMPORT_BYTES, toExportFile } from '../../../src/data/snippets/export';
+import { importSnippets, MAX_IMPORT_BYTES, toExportFile, type ImportFailure } from '../../../src/data/snippets/export';
 import { addSnippet, allSnippets } from '../../../src/data/snippets/repository';
 import type { Snippet } from '../../../src/data/snippets/schema';
 import { updateSettings } from '../../../src/data/settings';
@@ -39,17 +39,18 @@ beforeEach(() => {
 });
 
 /** The contract for every invalid file: a readable refusal, nothing thrown, nothing written. */
-async function expectRefused(text: string, label: string, pattern?: RegExp) {
+async function expectRefused(text: string, label: string, expected?: { reason: ImportFailure; detail?: RegExp }) {
   let result;
   try {
     result = await importSnippets(db, text);
   } catch (error) {
     throw new Error(`seed ${SEED}, ${label}: importSnippets threw ${String(error)}`);
   }
-  expect(result, `seed ${SEED}, ${label}`).toMatchObject({ ok: false, error: expect.stringMatching(/Nothing was imported|not JSON/) });
+  expect(result, `seed ${SEED}, ${label}`).toMatchObject({ ok: false, reason: expect.stringMatching(/^(too-large|not-json|wrong-version|not-snippets)$/) });
   if (!result.ok) {
-    expect(result.error.length, `seed ${SEED}, ${label}: error too long for the UI`).toBeLessThan(400);
-    if (pattern) expect(result.error, `seed ${SEED}, ${label}`).toMatch(pattern);
+    expect(result.detail?.length ?? 0, `seed ${SEED}, ${label}: detail too long for the UI`).toBeLessThan(400);
+    if (expected) expect(result.reason, `seed ${SEED}, ${label}`).toBe(expected.reason);
+    if (expected?.detail) expect(result.detail, `seed ${SEED}, ${label}`).toMatch(expected.detail);
   }
   expect(await userData(), `seed ${SEED}, ${label}: the library changed`).toBe(baseline);
 }
@@ -94,22 +95,22 @@ describe(`snippet import under attack (seed ${SEED})`, () => {
       const text = JSON.stringify(file(rows));
       const { Snippet } = await import('../../../src/data/snippets/schema');
       if (Snippet.safeParse(JSON.parse(text).snippets[bad]).success) continue;
-      await expectRefused(text, `case ${i}: row ${bad} broken`, new RegExp(`at snippets\\.${bad}(\\.|:)`));
+      await expectRefused(text, `case ${i}: row ${bad} broken`, { reason: 'not-snippets', detail: new RegExp(`at snippets\\.${bad}(\\.|:)`) });
     }
   });
 
   it('refuses deep nesting, huge strings and wrong envelopes without overflowing the stack', async () => {
     const nested = '['.repeat(100_000) + ']'.repeat(100_000);
     await expectRefused(nested, 'top-level nesting');
-    await expectRefused(`{"format":"second-chance-snippets","version":${nested}}`, 'nested version', /version object/);
-    await expectRefused(`{"format":"second-chance-snippets","version":"${'9'.repeat(1_000_000)}"}`, 'huge version string', /version 9{20},/);
+    await expectRefused(`{"format":"second-chance-snippets","version":${nested}}`, 'nested version', { reason: 'wrong-version', detail: /^object$/ });
+    await expectRefused(`{"format":"second-chance-snippets","version":"${'9'.repeat(1_000_000)}"}`, 'huge version string', { reason: 'wrong-version', detail: /^9{20}$/ });
     // Built as text: JSON.stringify itself overflows on such depth.
     const envelope = JSON.stringify(file([])).slice(0, -'[]}'.length);
     await expectRefused(`${envelope}${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`, 'nested snippets');
     const row = JSON.stringify(valid(1)).replace(/"quote":"[^"]*"/, `"quote":${nested}`);
-    await expectRefused(`${envelope}[${row}]}`, 'nested quote', /at snippets\.0\.quote/);
-    await expectRefused(JSON.stringify(file([{ ...valid(1), quote: 'q'.repeat(5_000_001) }])), 'a 5 MB quote', /at snippets\.0\.quote/);
-    await expectRefused(' '.repeat(MAX_IMPORT_BYTES + 1), 'over the size limit', /too large/);
+    await expectRefused(`${envelope}[${row}]}`, 'nested quote', { reason: 'not-snippets', detail: /at snippets\.0\.quote/ });
+    await expectRefused(JSON.stringify(file([{ ...valid(1), quote: 'q'.repeat(5_000_001) }])), 'a 5 MB quote', { reason: 'not-snippets', detail: /at snippets\.0\.quote/ });
+    await expectRefused(' '.repeat(MAX_IMPORT_BYTES + 1), 'over the size limit', { reason: 'too-large' });
     for (const envelope of [null, 0, 'second-chance-snippets', [], {}, { format: 'second-chance-snippets' }, { ...file([]), version: '1' }, { ...file([]), snippets: {} }, { ...file([]), snippets: null }]) {
       await expectRefused(JSON.stringify(envelope), `envelope ${JSON.stringify(envelope)}`);
     }
@@ -119,7 +120,7 @@ describe(`snippet import under attack (seed ${SEED})`, () => {
     // Built as text (one valid row repeated): the importer's own parse and validation are the cost.
     const envelope = JSON.stringify(file([])).slice(0, -'[]}'.length);
     const rows = `${JSON.stringify(valid(1))},`.repeat(99_999) + JSON.stringify({ ...valid(2), topics: ['gardening'] });
-    await expectRefused(`${envelope}[${rows}]}`, '100k rows', /at snippets\.99999\.topics/);
+    await expectRefused(`${envelope}[${rows}]}`, '100k rows', { reason: 'not-snippets', detail: /at snippets\.99999\.topics/ });
   });
 
   it('stores only schema fields: prototype-pollution keys are dropped and nothing is polluted', async () => {

@@ -78,7 +78,7 @@ describe('quota exceeded while saving', () => {
     const other = toExportFile([{ ...(await allSnippets(db))[0], id: undefined, quote: 'From the file.', savedAt: 5 }]);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     full = true;
-    expect(await importSnippets(db, JSON.stringify(other))).toEqual({ ok: false, error: expect.stringMatching(/no storage space left.*Nothing was imported/) });
+    expect(await importSnippets(db, JSON.stringify(other))).toEqual({ ok: false, reason: 'storage-full' });
     full = false;
     expect(JSON.stringify(await allSnippets(db))).toBe(before);
   });

@@ -98,11 +98,11 @@ describe('export and import', () => {
   it('rejects a malformed file with a clear error and writes nothing', async () => {
     fresh();
     await addSnippet(db, capture('Keep me'), context);
-    expect(await importSnippets(db, '{ not json')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
+    expect(await importSnippets(db, '{ not json')).toEqual({ ok: false, reason: 'not-json' });
     const bad = toExportFile([]);
     const broken = { ...bad, snippets: [{ quote: 'x' }] };
     const result = await importSnippets(db, JSON.stringify(broken));
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/at snippets\.0\..*Nothing was imported/) });
+    expect(result).toMatchObject({ ok: false, reason: 'not-snippets', detail: expect.stringMatching(/^ at snippets\.0\./) });
     expect(await db.snippets.count()).toBe(1);
   });
 });
@@ -190,6 +190,6 @@ describe('links, citations and CSV', () => {
   it('refuses an export of an unknown version', async () => {
     fresh();
     const result = await importSnippets(db, JSON.stringify({ format: 'second-chance-snippets', version: 9, snippets: [] }));
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('version 9') });
+    expect(result).toEqual({ ok: false, reason: 'wrong-version', detail: '9' });
   });
 });
