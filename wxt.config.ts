@@ -20,9 +20,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'scripting'],
-    // The snippet tool is injected only into pages where the reader saves or has saved a quote.
+    // The page tool is injected only when the reader acts on a page (saves, shows quotes or phrases).
     host_permissions: ['http://*/*', 'https://*/*'],
-    // Asked for only when the reader turns on live refresh in options.
+    // Asked for when the reader turns on live refresh in options. It gates nothing by itself (the
+    // http(s) host access above already covers findtreatment.gov): the liveRefresh setting is the switch.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://findtreatment.gov/*'] }
       : { optional_host_permissions: ['https://findtreatment.gov/*'] }),

@@ -36,10 +36,10 @@ export default defineBackground(() => {
     menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
     menus?.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
   });
-  const act = (action: string | number, tab?: { id?: number; windowId?: number }) => {
+  const act = (action: string | number, tab?: { id?: number; windowId?: number }, selectionText?: string) => {
     if (tab?.id === undefined) return;
     if (action === 'open-sidebar') void deps.openPanel(tab.id, tab.windowId);
-    if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id);
+    if (action === 'save-snippet') void deps.snippets.saveSelection(tab.id, false, selectionText);
     if (action === 'quick-hide') {
       closePanelNow(tab.windowId); // still inside the key press or menu click (Firefox needs that)
       void deps.quickHide(tab.id);
@@ -47,7 +47,8 @@ export default defineBackground(() => {
   };
   // The naloxone kit reminder is recomputed each time the browser starts (the popup updates it on changes).
   browser.runtime.onStartup.addListener(() => void openDatabase().then((db) => refreshKitReminder(db)).catch(() => undefined));
-  menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab));
+  // The menu's selection text comes from the browser: a page that swaps the selection saves nothing.
+  menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab, info.selectionText));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
   browser.commands?.onCommand.addListener((command, tab) => act(command, tab));
 });

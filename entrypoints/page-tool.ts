@@ -8,6 +8,9 @@ export default defineUnlistedScript(() => {
   flags.__secondChancePageTool = true;
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const answer = runToolCommand(document, message);
-    if (answer) sendResponse(answer.reply);
+    if (!answer) return;
+    // Some commands answer after yielding to the page (a promise).
+    void Promise.resolve(answer.reply).then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 });

@@ -12,6 +12,7 @@ interface TraceEvent {
   /** Thread (CPU) time: unlike `dur`, not inflated when the machine is busy with other work. */
   tdur?: number;
   tid: number;
+  pid?: number;
   args?: { data?: { url?: string; scriptName?: string; functionName?: string } };
 }
 
@@ -31,7 +32,11 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunctio
 
 /** Reduce raw trace events to the extension's cost: outermost extension events, summed per task. */
 export function extensionCost(events: TraceEvent[]): PageCost {
-  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
+  const url = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
+  // Only web pages' renderers (where our content script or page tool ran): the browser-wide trace
+  // also holds the extension's own pages (side panel, library), whose work never blocks a web page.
+  const pagePids = new Set(events.filter((e) => /^chrome-extension:\/\/[^/]+\/(content-scripts\/|page-tool\.js)/.test(url(e))).map((e) => e.pid));
+  const ours = (e: TraceEvent) => url(e).startsWith('chrome-extension://') && pagePids.has(e.pid);
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const script = complete.filter((e) => SCRIPT_EVENTS.has(e.name) && ours(e));
   // Tasks per thread, sorted, to find each event's task by binary search (a minute of a busy page

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { openDatabase, openUserData } from '../data/db/open';
+import { openDatabase, openUserData, resetDatabase } from '../data/db/open';
 import type { Broadcast, PageAnalysis, TabCommand } from '../messaging/protocol';
 import { wipeUserData } from '../data/db/wipe';
 import { settingsOrPaused, updateSettings } from '../data/settings';
@@ -8,7 +8,6 @@ import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
 import { runRead, type ReadName } from '../data/reads';
-import { t } from '../platform/i18n';
 import { showKitReminder } from '../platform/kit-badge';
 import { fieldOf } from '../shared/calls';
 
@@ -29,6 +28,30 @@ export function browserDeps(): BackgroundDeps {
     void action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
     void action.setBadgeBackgroundColor({ tabId, color: '#0f766e' }).catch(() => undefined);
   }
+  /** A save is confirmed on the toolbar badge for a moment (never in the page, which could watch). */
+  function confirmSave(tabId: number, outcome: 'saved' | 'failed') {
+    void action.setBadgeText({ tabId, text: outcome === 'saved' ? '✓' : '!' }).catch(() => undefined);
+    void action.setBadgeBackgroundColor({ tabId, color: outcome === 'saved' ? '#0f766e' : '#991b1b' }).catch(() => undefined);
+    setTimeout(() => void tabs.get(tabId).then((a) => setBadge(tabId, a)), outcome === 'saved' ? 2500 : 8000);
+  }
+  // Mutes pressed in a private window: session storage (memory only) until the last private window closes.
+  const PRIVATE_MUTES = 'privateMutes';
+  const privateMutes = {
+    async list(): Promise<string[]> {
+      const items = await browser.storage.session.get(PRIVATE_MUTES).catch(() => ({}) as Record<string, unknown>);
+      return Array.isArray(items[PRIVATE_MUTES]) ? (items[PRIVATE_MUTES] as string[]) : [];
+    },
+    async has(host: string) {
+      return (await this.list()).includes(host);
+    },
+    async add(host: string) {
+      await browser.storage.session.set({ [PRIVATE_MUTES]: [...new Set([...(await this.list()), host])] });
+    },
+    clear: () => browser.storage.session.remove(PRIVATE_MUTES).catch(() => undefined),
+  };
+  browser.windows?.onRemoved.addListener(() => {
+    void browser.windows.getAll().then((all) => (all.some((w) => w.incognito) ? undefined : privateMutes.clear()));
+  });
   return {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     tabs,
@@ -37,8 +60,8 @@ export function browserDeps(): BackgroundDeps {
       tabs,
       tellTool,
       snippetsChanged: () => broadcast({ type: 'snippetsChanged' }),
-      savedMessage: t('snippetSavedToast'),
-      notSavedMessage: (reason) => t(reason === 'storage-full' ? 'saveStorageFullToast' : 'saveFailed'),
+      tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+      confirmSave,
       isPrivate: async (tabId) => (await browser.tabs.get(tabId)).incognito,
     }),
     async quickHide(tabId) {
@@ -49,11 +72,25 @@ export function browserDeps(): BackgroundDeps {
       return fieldOf(reply, 'done') === true;
     },
     async wipeAll() {
-      await wipeUserData(await openDatabase());
+      try {
+        await resetDatabase();
+      } catch (error) {
+        // Deleting the database failed (e.g. blocked): at least empty every user table.
+        console.warn('[second-chance] could not delete the database; clearing its tables instead', error);
+        await wipeUserData(await openDatabase());
+      }
       await showKitReminder(false); // the kits are gone, and so is their reminder
       await tabs.clear();
+      await privateMutes.clear();
+      // Every open tab loses its notice, highlights and badge now, not at its next reload.
+      for (const tab of await browser.tabs.query({}).catch(() => [])) {
+        if (tab.id === undefined) continue;
+        void browser.tabs.sendMessage(tab.id, { type: 'hideAll' } satisfies TabCommand).catch(() => undefined);
+        setBadge(tab.id, null);
+      }
       broadcast({ type: 'snippetsChanged' });
     },
+    privateMutes,
     // Read without waiting for seeding; a storage failure pauses (settingsOrPaused fails closed).
     settings: () => settingsOrPaused(openUserData),
     updateSettings: async (patch) => updateSettings(await openDatabase(), patch),

@@ -3,7 +3,8 @@ import type { Settings } from '../data/settings';
 import type { TabAnalyses } from './tab-analyses';
 
 export interface Sender {
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; incognito?: boolean; url?: string };
+  /** Set by the browser: the sending frame's URL (for a content script, the page). */
   url?: string;
 }
 
@@ -24,9 +25,12 @@ export interface BackgroundDeps {
   openPanel(tabId: number, windowId?: number): Promise<boolean>;
   broadcast(message: Broadcast): void;
   snippets: {
-    saveSelection(tabId: number, confirmPrivate?: boolean): Promise<SaveOutcome>;
-    showForAnalysis(tabId: number, analysis: PageAnalysis): Promise<void>;
+    saveSelection(tabId: number, confirmPrivate?: boolean, expectedText?: string): Promise<SaveOutcome>;
+    /** Draw (or remove) the tab's saved quotes on its page: only on the reader's request. */
+    showSaved(tabId: number, on: boolean): Promise<{ shown: number; missing: number }>;
   };
+  /** Sites muted from a private window: kept only until the last private window closes, and only applied there. */
+  privateMutes: { has(host: string): Promise<boolean>; add(host: string): Promise<void> };
   /** Remove every trace of the extension from a tab (notice, marks, badge, panel). */
   quickHide(tabId: number): Promise<boolean>;
   /** Delete the reader's data: snippets, settings, per-tab state. */

@@ -38,9 +38,9 @@ export function createMessageHandler(deps: BackgroundDeps) {
     if (route.from === 'extension' && !fromOwnPage) return reject(`${type}: only extension pages may ask`);
     if (route.from === 'tab') {
       if (tabId === undefined) return reject(`${type}: must come from a page`);
-      return settle(route.run(payload, { deps, tabId, windowId }));
+      return settle(route.run(payload, { deps, tabId, windowId, sender }));
     }
-    return settle(route.run(payload, { deps, tabId, windowId }));
+    return settle(route.run(payload, { deps, tabId, windowId, sender }));
   }
 }
 

@@ -1,7 +1,8 @@
 import type { MessageType, Payload, Results } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../data/settings';
 import { fieldOf } from '../shared/calls';
-import type { BackgroundDeps } from './deps';
+import { sameSite } from '../shared/snippets/url';
+import type { BackgroundDeps, Sender } from './deps';
 
 /** Who may send a message: a tab's content script, our own extension pages, or either. */
 export type From = 'tab' | 'extension' | 'any';
@@ -11,6 +12,14 @@ interface Context<T = number | undefined> {
   deps: BackgroundDeps;
   tabId: T;
   windowId?: number;
+  /** What the browser says about the sender (its URL, its tab, whether the window is private). */
+  sender: Sender;
+}
+
+/** Active on this host for this sender: not paused, not muted (private-window mutes count only in private windows). */
+async function activeFor(deps: BackgroundDeps, host: string, sender: Sender): Promise<boolean> {
+  if (!isActiveOn(await deps.settings(), host)) return false;
+  return !(sender.tab?.incognito && (await deps.privateMutes.has(host)));
 }
 
 /**
@@ -29,22 +38,36 @@ export type Route<K extends MessageType> =
 export const ROUTES: { [K in MessageType]: Route<K> } = {
   getPageConfig: {
     from: 'tab',
-    run: async ({ host }, { deps }) => ({ enabled: isActiveOn(await deps.settings(), host) }),
+    run: async ({ host }, { deps, sender }) => ({ enabled: await activeFor(deps, host, sender) }),
   },
   pageAnalyzed: {
     from: 'tab',
-    async run(analysis, { deps, tabId }) {
+    async run(payload, { deps, tabId, sender }) {
+      // Where the page is, the browser says (the tab's URL, which follows pushState, else the
+      // sender's), not the page's own report; its canonical link is kept only on the same site.
+      const url = sender.tab?.url ?? sender.url;
+      if (!url || !/^https?:/i.test(url)) throw new Error('no web page URL from the browser');
+      const { canonicalUrl: claimed, ...rest } = payload;
+      const analysis = { ...rest, url, ...(claimed && sameSite(url, claimed) ? { canonicalUrl: claimed } : {}) };
       await deps.tabs.set(tabId, analysis);
       deps.setBadge(tabId, analysis);
       deps.broadcast({ type: 'tabAnalysisChanged', tabId });
-      const active = isActiveOn(await deps.settings(), new URL(analysis.url).hostname);
-      if (active) void deps.snippets.showForAnalysis(tabId, analysis);
+      // Nothing else happens on the page here: no saved data is looked up for it (see showSavedOnPage).
+      const active = await activeFor(deps, new URL(url).hostname, sender);
       return { showNotice: analysis.topics.length > 0 && active };
     },
   },
   muteSite: {
     from: 'tab',
-    async run({ host }, { deps, tabId }) {
+    async run({ host }, { deps, tabId, sender }) {
+      if (sender.tab?.incognito) {
+        // A mute from a private window must not outlive it (a page could use it as a lasting marker).
+        await deps.privateMutes.add(host);
+        await deps.tabs.delete(tabId);
+        deps.setBadge(tabId, null);
+        deps.broadcast({ type: 'tabAnalysisChanged', tabId });
+        return { muted: true };
+      }
       const settings = await deps.settings();
       await deps.updateSettings({ mutedSites: [...new Set([...settings.mutedSites, host])] });
       await deps.tabs.delete(tabId);
@@ -78,6 +101,10 @@ export const ROUTES: { [K in MessageType]: Route<K> } = {
   saveSelection: {
     from: 'extension',
     run: ({ tabId, confirmPrivate }, { deps }) => deps.snippets.saveSelection(tabId, confirmPrivate),
+  },
+  showSavedOnPage: {
+    from: 'extension',
+    run: ({ tabId, on }, { deps }) => deps.snippets.showSaved(tabId, on).catch(() => ({ shown: 0, missing: 0 })),
   },
   quickHide: {
     from: 'extension',

@@ -1,4 +1,5 @@
 import type { TopicId } from '../shared/detect';
+import { createPageElement, trusted } from '../shared/page-elements';
 import type { MessageKey } from '../platform/i18n';
 
 export const NOTICE_TAG = 'second-chance-notice';
@@ -32,17 +33,13 @@ button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 `;
 
 /**
- * The one element Second Chance adds to a page: a prefixed custom element with a closed shadow
- * root. It shows topic names only; nothing about the reader. All text is set as textContent.
+ * The notice: built with createPageElement (closed shadow root, pinned, print-hidden). It shows
+ * topic names only; nothing about the reader. All text is set as textContent. Only the reader's
+ * own input counts: synthetic clicks and keys dispatched by the page are ignored.
  */
 export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle {
-  for (const stale of doc.querySelectorAll(NOTICE_TAG)) stale.remove();
-  const host = doc.createElement(NOTICE_TAG);
-  pinHost(host);
-  // Open: the notice holds only topic names (nothing private), and assistive tech and tests can reach it.
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
+  const element = createPageElement(doc, 'notice', CSS, { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', width: 'auto', height: 'auto' });
+  const host = element.host;
   const box = doc.createElement('div');
   box.className = 'box';
   box.setAttribute('role', 'region');
@@ -59,7 +56,9 @@ export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle 
     b.type = 'button';
     b.className = className;
     b.textContent = label;
-    b.addEventListener('click', onClick);
+    b.addEventListener('click', (event) => {
+      if (trusted(event)) onClick();
+    });
     return b;
   };
   const handle: NoticeHandle = {
@@ -68,7 +67,7 @@ export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle 
       text.textContent = message;
       row.replaceChildren(close);
     },
-    remove: () => host.remove(),
+    remove: () => element.destroy(),
   };
   const dismiss = () => {
     options.onDismiss();
@@ -80,23 +79,9 @@ export function showNotice(doc: Document, options: NoticeOptions): NoticeHandle 
   row.className = 'row';
   row.append(button(options.t('noticeOpen'), 'primary', options.onOpen), button(options.t('noticeMute'), '', options.onMute), close);
   box.append(text, row);
-  shadow.append(style, box);
+  element.root.append(box);
   host.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') dismiss();
+    if (e.key === 'Escape' && trusted(e)) dismiss();
   });
-  (doc.body ?? doc.documentElement).append(host);
   return handle;
-}
-
-/**
- * Inline !important beats any page stylesheet: a page cannot hide, shrink, move or fade the notice
- * (it can only remove it, which the content script survives).
- */
-export function pinHost(host: HTMLElement): void {
-  const fixed: Record<string, string> = {
-    all: 'initial', display: 'block', position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto',
-    'z-index': '2147483647', visibility: 'visible', opacity: '1', transform: 'none', filter: 'none',
-    'clip-path': 'none', 'pointer-events': 'auto', width: 'auto', height: 'auto', margin: '0', contain: 'content',
-  };
-  for (const [property, value] of Object.entries(fixed)) host.style.setProperty(property, value, 'important');
 }

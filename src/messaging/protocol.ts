@@ -6,18 +6,22 @@
  * pages (`Broadcasts`). The content script imports only the types, so zod stays out of its bundle.
  */
 import { z } from 'zod';
+import { isWebUrl } from '../shared/snippets/url';
 import type { Call, ReplyTo } from '../shared/calls';
 import type { SnippetCapture } from '../data/snippets/schema';
 import { TOPICS } from '../shared/detect/types';
 
 const TopicId = z.enum(TOPICS);
 const host = z.string().min(1).max(253);
+/** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
+const WebUrl = z.string().max(4096).url().refine(isWebUrl, 'only http(s) URLs');
 
 /** What the content script found on a page. Only derived facts, never the page's text. */
 export const PageAnalysis = z.object({
-  url: z.string().url().max(4096),
-  /** The page's rel=canonical link, when it has one (snippets are saved under it). */
-  canonicalUrl: z.string().url().max(4096).optional(),
+  /** Replaced in the background by the URL the browser reports for the sender (the page cannot choose it). */
+  url: WebUrl,
+  /** The page's rel=canonical link: kept only when it is on the same site as the page (checked in the background). */
+  canonicalUrl: WebUrl.optional().catch(undefined),
   title: z.string().max(500),
   lang: z.enum(['en', 'es', 'other']),
   topics: z.array(TopicId).max(3),
@@ -46,6 +50,8 @@ export const payloads = {
   quickHide: z.object({ tabId: z.number().int() }),
   /** extension page -> background: delete snippets, settings and per-tab state ("Delete all my data"). */
   wipeAll: z.object({ confirm: z.literal(true) }),
+  /** extension page -> background -> page tool: draw (or remove) the reader's saved quotes on that tab's page, on their request. */
+  showSavedOnPage: z.object({ tabId: z.number().int(), on: z.boolean() }),
   /** extension page -> background -> that tab's content script: mark (or unmark) the matched phrases. */
   highlightMatches: z.object({ tabId: z.number().int(), on: z.boolean() }),
   /**
@@ -73,6 +79,7 @@ export interface Results {
   muteSite: { muted: true };
   getTabAnalysis: { analysis: PageAnalysis | null; orphaned: number[] };
   highlightMatches: { done: boolean };
+  showSavedOnPage: { shown: number; missing: number };
   saveSelection: SaveOutcome;
   quickHide: { hidden: boolean };
   wipeAll: { wiped: true };
@@ -98,18 +105,16 @@ export type TabCalls = {
 };
 export type TabCommand = Call<TabCalls>;
 
-/** Background -> the page tool, injected only when snippets are saved or shown on a page, or matches marked. */
+/** Background -> the page tool, injected only when the reader acts on a page (saves a quote, shows saved quotes or matched phrases). */
 export type ToolCalls = {
   /** Mark (or unmark) the phrases the detector matched; done is false when none were found. */
   highlight: { payload: { on: boolean }; reply: { done: boolean } };
   /** The current selection, described so it can be found again (validated by the background: it comes from the page realm). */
   captureSelection: { payload: object; reply: SnippetCapture | { error: 'no-selection' } };
-  /** Mark the page's saved quotes; report which could not be found. */
-  showSnippets: { payload: { items: SnippetAnchor[] }; reply: { placed: number[]; orphaned: number[] } };
-  /** A save worked: say so on the page (saves from the menu or shortcut have no other feedback). */
-  snippetSaved: { payload: { message: string }; reply: { done: boolean } };
-  /** A save failed: say so on the page too. */
-  snippetNotSaved: { payload: { message: string }; reply: { done: boolean } };
+  /** Draw the page's saved quotes (on the reader's request); report which could not be found. Answers after yielding to the page. */
+  showSnippets: { payload: { items: SnippetAnchor[] }; reply: Promise<{ placed: number[]; orphaned: number[] }> };
+  /** Remove the drawn quotes. */
+  hideSnippets: { payload: object; reply: { done: boolean } };
 };
 export type ToolCommand<K extends keyof ToolCalls = keyof ToolCalls> = Call<ToolCalls, K>;
 export type ToolReply<K extends keyof ToolCalls> = ReplyTo<ToolCalls, K>;

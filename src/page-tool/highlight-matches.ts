@@ -1,39 +1,23 @@
-import { highlightRange, removeHighlights } from '../shared/anchoring/highlight';
 import { bundledDetector } from '../shared/detect';
 import { extractText } from '../shared/extract';
-
-/** Marks for the detector's matched phrases ("show on page"); snippets use their own tag. */
-export const MATCH_TAG = 'second-chance-match';
-const STYLE_ID = 'second-chance-match-style';
+import { clearOverlay, drawOverlay } from './overlay';
 
 /**
- * Mark the phrases behind the page's topics. Only our prefixed elements and one prefixed style
- * are added; hideMatches removes them and restores the text nodes. Returns how many were marked.
+ * Mark the phrases behind the page's topics ("show on page"), drawn over the text in our own
+ * closed element (see overlay.ts): the page's text nodes are never split. Returns how many were marked.
  */
 export function showMatches(doc: Document): number {
-  hideMatches(doc);
   const { text, nodes, starts } = extractText(doc);
   const detection = bundledDetector().detect(text);
   const spans = detection.matches.filter((m) => m.weight > 0 && m.topic && detection.topics.includes(m.topic));
-  let marked = 0;
-  // Last first: splitting a text node leaves earlier offsets in it valid.
-  for (const span of [...spans].reverse()) {
-    const range = rangeFor(doc, nodes, starts, span.start, span.end);
-    if (range) marked += highlightRange(range, '', MATCH_TAG).length ? 1 : 0;
-  }
-  if (marked) {
-    const style = doc.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = `${MATCH_TAG} { background: #fde68a !important; color: #1f2937 !important; border-radius: 2px; box-shadow: 0 0 0 1px #d97706; }`;
-    (doc.head ?? doc.documentElement).append(style);
-    doc.querySelector(MATCH_TAG)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }
-  return marked;
+  const ranges = spans.map((span) => rangeFor(doc, nodes, starts, span.start, span.end)).filter((r): r is Range => r !== null);
+  drawOverlay(doc, 'matches', ranges, 'rgb(253 230 138 / .75)');
+  ranges[0]?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return ranges.length;
 }
 
 export function hideMatches(doc: Document): void {
-  removeHighlights(doc.body ?? doc.documentElement, MATCH_TAG);
-  doc.getElementById(STYLE_ID)?.remove();
+  clearOverlay(doc, 'matches');
 }
 
 /** A DOM range for [start, end) of the extracted text (nodes are joined by one space). */

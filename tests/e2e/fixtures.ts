@@ -47,9 +47,112 @@ export async function waitForTabId(worker: Worker, url: string): Promise<number>
   throw new Error(`background never received an analysis for ${url}`);
 }
 
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * What is inside one of our elements' CLOSED shadow roots, as the browser's DevTools sees it
+ * (page scripts cannot see it, and Playwright locators do not enter closed roots): its text and
+ * its buttons with their centres, to press them with real (trusted) mouse clicks.
+ */
+export async function closedShadow(page: Page, tag: string): Promise<{ text: string; buttons: { name: string; x: number; y: number }[]; elements: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    // The first such element with a shadow root (a page may forge an element with our tag name).
+    const find = (n: CdpNode): CdpNode | undefined => {
+      if (n.localName === tag && n.shadowRoots?.length) return n;
+      for (const c of n.children ?? []) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const host = find(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : n.localName === 'style' ? '' : (n.children ?? []).map(text).join(''));
+    const buttons: CdpNode[] = [];
+    const collect = (n: CdpNode) => (n.localName === 'button' ? buttons.push(n) : (n.children ?? []).forEach(collect));
+    collect(shadow);
+    const boxes = await Promise.all(
+      buttons.map(async (b) => {
+        const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: b.nodeId }).catch(() => ({ model: null }))) as { model: { content: number[] } | null };
+        const q = model?.content ?? [0, 0, 0, 0, 0, 0, 0, 0];
+        return { name: text(b), x: (q[0] + q[4]) / 2, y: (q[1] + q[5]) / 2 };
+      }),
+    );
+    const count = (n: CdpNode): number => (n.nodeType === 1 ? 1 : 0) + (n.children ?? []).reduce((sum, c) => sum + count(c), 0);
+    return { text: text(shadow), buttons: boxes, elements: count(shadow) - (shadow.children ?? []).filter((c) => c.localName === 'style').length };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** The notice's visible text, or null when there is none. */
 export async function noticeText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('second-chance-notice')?.shadowRoot?.querySelector('.box')?.textContent ?? null);
+  return (await closedShadow(page, 'second-chance-notice'))?.text ?? null;
+}
+
+/** Move keyboard focus to a button inside one of our closed elements (as a reader tabbing there would). */
+export async function focusInside(page: Page, tag: string, name: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const all: CdpNode[] = [];
+    const walk = (n: CdpNode, inside: boolean) => {
+      const here = inside || n.localName === tag;
+      if (here && n.localName === 'button') all.push(n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, here);
+    };
+    walk(root, false);
+    const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
+    const aria = (n: CdpNode & { attributes?: string[] }) => n.attributes?.[n.attributes.indexOf('aria-label') + 1];
+    const button = all.find((b) => text(b) === name || ((b as CdpNode & { attributes?: string[] }).attributes?.includes('aria-label') && aria(b) === name));
+    if (!button) throw new Error(`no button ${name} in ${tag}`);
+    await cdp.send('DOM.focus', { nodeId: button.nodeId });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The accessible name and role of what has keyboard focus, from the browser's accessibility tree (it sees into closed roots). */
+export async function focused(page: Page): Promise<{ role: string; name: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
+    // The document itself also reports focus: the element inside it is the one that matters.
+    const hit = nodes.filter((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).pop();
+    return hit ? { role: hit.role?.value ?? '', name: hit.name?.value ?? '' } : null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Whether the accessibility tree has a node of this role and name (our closed elements included). */
+export async function hasAccessible(page: Page, role: string, name: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[] };
+    return nodes.some((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Press a button of the notice with a real mouse click (a trusted event, as a reader's). */
+export async function clickNotice(page: Page, name: string | RegExp): Promise<void> {
+  const notice = await closedShadow(page, 'second-chance-notice');
+  const button = notice?.buttons.find((b) => (typeof name === 'string' ? b.name === name : name.test(b.name)));
+  if (!button) throw new Error(`no notice button ${name}; have ${JSON.stringify(notice?.buttons.map((b) => b.name))}`);
+  await page.mouse.click(button.x, button.y);
 }
 
 /** Select `text` on the page (its first occurrence inside `within`), or a whole paragraph of at least `minLength` characters when no text is given. */

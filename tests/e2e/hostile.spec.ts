@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, noticeText, saveSelectionInSidebar, selectOnPage, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { closedShadow, expect, noticeText, saveSelectionInSidebar, selectOnPage, serviceWorkerOf, test, waitForTabId } from './fixtures';
 
 const NOTE = 'private note about my brother';
 const TAG = 'family-secret-tag';
@@ -30,6 +30,7 @@ async function seen(page: Page): Promise<string> {
 }
 
 test('a page that walks the DOM, overrides prototypes and listens to everything sees topic names only, never user data', async ({ context, extensionId, origin }) => {
+  test.setTimeout(90_000);
   await addPrivateData(context, extensionId, origin);
   const worker = await serviceWorkerOf(context);
   // Save a snippet with a note and tag from an ordinary page first.
@@ -55,7 +56,7 @@ test('a page that walks the DOM, overrides prototypes and listens to everything 
   const dockedPanel = await context.newPage();
   await dockedPanel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await dockedPanel.getByRole('button', { name: 'Show on page' }).click();
-  await expect(hostile.locator('second-chance-match').first()).toBeAttached();
+  await expect(hostile.locator('second-chance-matches')).toBeAttached();
   await hostile.waitForTimeout(300); // give the page's observers a turn
   const everything = await seen(hostile);
   expect(everything).toContain('overdose'); // the topic name (and the page's own text)
@@ -81,7 +82,7 @@ test('page CSS cannot hide, move or shrink the notice; removing it does not brea
   const url = `${origin}/pages/hostile.html`;
   await page.goto(url);
   const notice = page.locator('second-chance-notice').filter({ hasNot: page.locator('#fake-mute') });
-  await expect(notice.getByRole('button', { name: 'Evidence and help' })).toBeVisible();
+  await expect.poll(async () => (await closedShadow(page, 'second-chance-notice'))?.buttons.map((b) => b.name)).toContain('Evidence and help');
   const box = await notice.boundingBox();
   const viewport = page.viewportSize()!;
   expect(box!.width).toBeGreaterThan(150);
@@ -111,7 +112,7 @@ test('copies of our elements saved with a page are cleaned up', async ({ context
   const url = `${origin}/pages/saved-copy.html`;
   await page.goto(url);
   await waitForTabId(worker, url);
-  await expect(page.locator('second-chance-notice, second-chance-sidebar, second-chance-match, second-chance-mark, #second-chance-match-style')).toHaveCount(0);
+  await expect(page.locator('second-chance-notice, second-chance-sidebar, second-chance-match, second-chance-mark, second-chance-matches, #second-chance-match-style')).toHaveCount(0);
   await expect(page.locator('main p')).toHaveText('Recipes for the week: lentil soup and bread.');
 });
 
@@ -125,14 +126,14 @@ test('quick-hide removes every trace in the tab; "Delete all my data" removes sn
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await panel.getByRole('button', { name: 'Show on page' }).click();
-  await expect(page.locator('second-chance-match').first()).toBeAttached();
+  await expect(page.locator('second-chance-matches')).toBeAttached();
 
   // The popup's "Hide everything on this page" (the Alt+Shift+H shortcut and the page menu do the same).
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await page.bringToFront();
   await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'quickHide', payload: { tabId: id } }), tabId);
-  await expect(page.locator('second-chance-notice, second-chance-match, second-chance-mark, #second-chance-match-style')).toHaveCount(0);
+  await expect(page.locator('second-chance-notice, second-chance-matches, second-chance-marks, second-chance-match, second-chance-mark, #second-chance-match-style')).toHaveCount(0);
   // More topic text arrives: still nothing until the page is reloaded.
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Naloxone and fentanyl test strips. '.repeat(200) })));
   await page.waitForTimeout(2500);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, openBrowser, serviceWorkerOf, test, waitForTabId } from './fixtures';
+import { closedShadow, expect, openBrowser, serviceWorkerOf, test, waitForTabId } from './fixtures';
 
 /** Open a page, wait for the background's analysis, then open the sidebar page for that tab. */
 async function sidebarFor(context: BrowserContext, extensionId: string, url: string): Promise<{ page: Page; panel: Page }> {
@@ -106,19 +106,18 @@ test('counselor mode persists across a browser restart', async ({ profileDir, or
   await context.close();
 });
 
-test('"show on page" marks the matched phrases with our own elements, and hiding them restores the page', async ({ context, extensionId, origin }) => {
+test('"show on page" draws the matched phrases over the page in our own closed element, never touching its text, and hiding removes it', async ({ context, extensionId, origin }) => {
   const { page, panel } = await sidebarFor(context, extensionId, `${origin}/pages/rock-bottom.html`);
   const before = await page.locator('main').innerHTML();
   await panel.getByRole('button', { name: 'Show on page' }).click();
   await expect(panel.getByRole('button', { name: 'Hide highlights' })).toHaveAttribute('aria-pressed', 'true');
-  const marks = page.locator('second-chance-match');
-  await expect(marks.first()).toBeVisible();
-  const marked = await marks.allTextContents();
-  expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['tough love', 'hit rock bottom', 'kick him out']));
-  await panel.getByRole('button', { name: 'Hide highlights' }).click();
-  await expect(marks).toHaveCount(0);
+  await expect(page.locator('second-chance-matches')).toHaveCount(1);
+  // One box per line of each matched phrase ("tough love", "hit rock bottom", "kick him out", ...).
+  expect((await closedShadow(page, 'second-chance-matches'))!.elements).toBeGreaterThanOrEqual(3);
   expect(await page.locator('main').innerHTML()).toBe(before);
-  expect(await page.locator('#second-chance-match-style').count()).toBe(0);
+  await panel.getByRole('button', { name: 'Hide highlights' }).click();
+  await expect(page.locator('second-chance-matches')).toHaveCount(0);
+  expect(await page.locator('main').innerHTML()).toBe(before);
 });
 
 const overdoseResponse = JSON.parse(readFileSync('content-data/evidence/overdose-response.json', 'utf8'));

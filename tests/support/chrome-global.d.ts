@@ -11,4 +11,6 @@ declare const chrome: {
   action: { openPopup(): Promise<void>; getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
   tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
+  scripting: { executeScript(options: unknown): Promise<unknown> };
+  sidePanel: { open(options: unknown): Promise<void> };
 };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import Dexie from 'dexie';
 import { DATASET_PARTS, DATASET_VERSION_PATH, type ReferenceDataset } from '../dataset';
 import { DB_NAME, SecondChanceDB } from './database';
 import { ensureSeeded, type SeedProgress } from './seed';
@@ -55,11 +56,46 @@ export interface BundledData {
  * 'versionchange'), the cached connection is forgotten, so the next call opens and reseeds again
  * instead of handing out a connection that would silently reopen an empty database.
  */
-export function createDatabaseOpener(bundled: BundledData | undefined, name = DB_NAME): () => Promise<SecondChanceDB> {
+export interface DatabaseOpener {
+  (): Promise<SecondChanceDB>;
+  /**
+   * "Delete all my data": delete the whole database (its files go, not just its rows: cleared
+   * tables leave the deleted text in the storage engine's logs on disk) and create and seed it
+   * again. Other open extension pages lose their connection and reopen the new, empty one without
+   * warning about lost storage (the wipe is marked in the new database).
+   */
+  reset(): Promise<SecondChanceDB>;
+}
+
+/** Meta key: when the reader deleted all their data (so pages that lose their connection do not warn). */
+export const WIPED_KEY = 'wipedAt';
+
+export function createDatabaseOpener(bundled: BundledData | undefined, name = DB_NAME): DatabaseOpener {
   let ready: Promise<SecondChanceDB> | undefined;
   /** When our connection was closed from outside (the database deleted or replaced), to tell the reader. */
   let lostAt: number | undefined;
-  return function open() {
+  let resetting = false;
+  const withSeedLock = <T>(fn: () => Promise<T>): Promise<T> => (globalThis.navigator?.locks ? navigator.locks.request(SEED_LOCK, fn) : fn());
+  async function reset(): Promise<SecondChanceDB> {
+    const started = Date.now();
+    resetting = true;
+    try {
+      const current = ready && (await ready.catch(() => undefined));
+      current?.close();
+      ready = undefined;
+      await withSeedLock(async () => {
+        await Dexie.delete(name);
+        const fresh = new SecondChanceDB(name);
+        await fresh.open();
+        await fresh.meta.put({ key: WIPED_KEY, value: started });
+        fresh.close();
+      });
+    } finally {
+      resetting = false;
+    }
+    return open();
+  }
+  function open() {
     if (ready) return ready;
     const db = new SecondChanceDB(name);
     let opened = false;
@@ -71,10 +107,13 @@ export function createDatabaseOpener(bundled: BundledData | undefined, name = DB
         // However seeding ends, report it finished so no page keeps showing a progress bar.
         if (bundled) {
           const seed = () => ensureSeeded(db, bundled.version, bundled.dataset, bundled.progress).finally(() => bundled.progress?.(1, 1));
-          await (globalThis.navigator?.locks ? navigator.locks.request('second-chance-seed', seed) : seed());
+          await withSeedLock(seed);
         }
         if (lostAt) {
-          await db.meta.put({ key: STORAGE_RESET_KEY, value: lostAt });
+          const wiped = (await db.meta.get(WIPED_KEY))?.value;
+          // Lost because the reader deleted their data: nothing to warn about.
+          const byWipe = typeof wiped === 'number' && wiped <= lostAt && lostAt - wiped < 60_000;
+          if (!byWipe) await db.meta.put({ key: STORAGE_RESET_KEY, value: lostAt });
           lostAt = undefined;
         }
         opened = true;
@@ -94,12 +133,15 @@ export function createDatabaseOpener(bundled: BundledData | undefined, name = DB
     // Dexie also fires 'close' for our own close() after a failed open: only a connection that was
     // working and got closed from outside means the data went away.
     db.on('close', () => {
-      if (opened) lostAt ??= Date.now();
+      if (opened && !resetting) lostAt ??= Date.now();
       forget();
     });
     return attempt;
-  };
+  }
+  return Object.assign(open, { reset });
 }
+
+const SEED_LOCK = 'second-chance-seed';
 
 const openExtensionDatabase = createDatabaseOpener({ version: fetchBundledVersion, dataset: fetchBundledDataset, progress: broadcastProgress });
 /** A second connection that does not wait for seeding: the reader's own tables (settings) only. */
@@ -109,6 +151,11 @@ const openUserConnection = createDatabaseOpener(undefined);
  * The extension's database, opened and seeded. Only for extension documents and the background:
  * a content script's IndexedDB would belong to the host page.
  */
+/** Delete and recreate the extension's database ("Delete all my data"); background only. */
+export function resetDatabase(): Promise<SecondChanceDB> {
+  return openExtensionDatabase.reset();
+}
+
 export function openDatabase(): Promise<SecondChanceDB> {
   if (!globalThis.location?.protocol.endsWith('-extension:')) {
     return Promise.reject(new Error('openDatabase() is only for extension pages and the background'));

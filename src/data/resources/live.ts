@@ -15,8 +15,13 @@ const TIMEOUT_MS = 8000;
 const METRES_PER_MILE = 1609.344;
 
 const text = z.string().trim().max(300);
-/** A number the locator may send as a string; empty or null means unknown (not 0). */
-const optionalNumber = z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.number().nonnegative().optional());
+/**
+ * A number the locator may send as a number or a numeric string; nothing else. (z.coerce would
+ * turn '', [], true or false into 0 or 1: a coordinate nobody sent.)
+ */
+const numeric = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite());
+/** Empty or null means unknown (not 0). */
+const optionalNumber = z.preprocess((v) => (v === null || v === '' ? undefined : v), numeric.pipe(z.number().nonnegative().max(25_000)).optional());
 /** One record of the locator's JSON export (fields as documented for exportsAsJson/v2). */
 const LiveRecord = z.object({
   name1: text.min(1),
@@ -28,8 +33,8 @@ const LiveRecord = z.object({
   zip: text.optional().nullable(),
   phone: text.optional().nullable(),
   website: text.optional().nullable(),
-  latitude: z.coerce.number().min(-90).max(90),
-  longitude: z.coerce.number().min(-180).max(180),
+  latitude: numeric.pipe(z.number().min(-90).max(90)),
+  longitude: numeric.pipe(z.number().min(-180).max(180)),
   miles: optionalNumber,
   services: z.array(z.object({ f1: text.optional().nullable(), f3: z.string().max(2000).optional().nullable() })).optional().nullable(),
 });

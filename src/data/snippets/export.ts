@@ -12,37 +12,71 @@ export function toExportFile(snippets: Snippet[], now = new Date(), naloxoneKits
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const link = (s: Snippet) => textFragmentUrl(s.url, s.quote, s.prefix, s.suffix);
 
-/** APA-style reference for a web page: Title. (n.d.). Site. Retrieved date, from URL */
-export function pageCitation(s: Snippet): string {
-  return `${s.title || s.url}. (n.d.). ${s.site}. Retrieved ${day(s.savedAt)}, from ${link(s)}`;
+export type CitationLanguage = 'en' | 'es';
+
+/** "December 3, 2026" / "3 de diciembre de 2026", as APA writes retrieval dates. */
+function longDate(ms: number, lang: CitationLanguage): string {
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
+/** The site's name as a reader knows it: the host without "www.". */
+const siteName = (s: Snippet) => (s.site || new URL(s.url).hostname).replace(/^www\./, '');
+
+/**
+ * APA 7 reference for a web page with no author or date: the title takes the author's place,
+ * then (n.d.), the site's name, and a retrieval date (the page can change) with the plain URL.
+ * `title` lets Markdown italicise the title.
+ */
+export function pageCitation(s: Snippet, lang: CitationLanguage = 'en', title: (t: string) => string = (t) => t): string {
+  const raw = (s.title || s.url).trim();
+  const titled = /[.?!]$/.test(raw) ? raw : `${raw}.`;
+  const retrieved = lang === 'es' ? `Recuperado el ${longDate(s.savedAt, lang)}, de ${s.url}` : `Retrieved ${longDate(s.savedAt, lang)}, from ${s.url}`;
+  return `${title(titled)} (n.d.). ${siteName(s)}. ${retrieved}`;
+}
+
+/** Page text for Markdown: no raw HTML, no link, emphasis or heading syntax, no lone CR line breaks. */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+    .replace(/[\\`*_[\]()#!|~]/g, (c) => `\\${c}`);
+}
+
+/** A URL for Markdown: an autolink, only for http(s) (anything else is shown as text). */
+const markdownUrl = (url: string) => (/^https?:\/\//i.test(url) ? `<${new URL(url).href}>` : markdownText(url));
+
 /** A readable copy for sharing, grouped by page: each quote with its citation, tags and note. */
-export function toMarkdown(snippets: Snippet[]): string {
+export function toMarkdown(snippets: Snippet[], lang: CitationLanguage = 'en'): string {
   const pages = new Map<string, Snippet[]>();
   for (const s of snippets) pages.set(s.url, [...(pages.get(s.url) ?? []), s]);
   return [...pages.values()]
     .map((group) => {
       const quotes = group.map((s) => {
-        const lines = [`> ${s.quote.replace(/\n/g, '\n> ')}`, '', pageCitation(s)];
-        if (s.tags.length) lines.push('', `Tags: ${s.tags.join(', ')}`);
-        if (s.note) lines.push('', `Note: ${s.note}`);
+        const citation = pageCitation({ ...s, title: markdownText(s.title), url: '\u0000' }, lang, (t) => `*${t}*`).replace('\u0000', markdownUrl(s.url));
+        const lines = [`> ${markdownText(s.quote).replace(/\n/g, '\n> ')}`, '', citation, '', `${lang === 'es' ? 'Abrir en la cita' : 'Open at the quote'}: ${markdownUrl(link(s))}`];
+        if (s.tags.length) lines.push('', `Tags: ${s.tags.map(markdownText).join(', ')}`);
+        if (s.note) lines.push('', `Note: ${markdownText(s.note)}`);
         return lines.join('\n');
       });
-      return [`## ${group[0].title || group[0].url}`, ...quotes].join('\n\n');
+      return [`## ${markdownText(group[0].title || group[0].url)}`, ...quotes].join('\n\n');
     })
     .join('\n\n');
 }
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are neutralised with a quote. */
-export function toCsv(snippets: Snippet[]): string {
-  const header = ['quote', 'note', 'tags', 'title', 'url', 'site', 'saved', 'topics', 'link'];
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const rows = snippets.map((s) => [s.quote, s.note, s.tags.join('; '), s.title, s.url, s.site, day(s.savedAt), s.topics.join('; '), link(s)]);
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+/**
+ * RFC 4180 CSV with every cell quoted. A spreadsheet must never run a cell as a formula: one that
+ * starts with = + - @ (or a tab/CR) gets a leading apostrophe, and so does such a character after
+ * any separator a spreadsheet might split on (comma, semicolon as in Spanish Excel, tab, pipe).
+ */
+export function csvCell(value: string): string {
+  const guarded = value.replace(/(^|[;,\t\r\n|])(\s*)([=+\-@])/g, "$1$2'$3").replace(/^[\t\r]/, "'$&");
+  return `"${guarded.replace(/"/g, '""')}"`;
+}
+
+export function toCsv(snippets: Snippet[], lang: CitationLanguage = 'en'): string {
+  const header = ['quote', 'note', 'tags', 'title', 'url', 'site', 'saved', 'topics', 'link', 'citation'];
+  const rows = snippets.map((s) => [s.quote, s.note, s.tags.join('; '), s.title, s.url, s.site, day(s.savedAt), s.topics.join('; '), link(s), pageCitation(s, lang)]);
+  return [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
 /** Why an import was refused; the library says each in the reader's language (nothing is imported in any case). */

@@ -9,9 +9,12 @@ export interface PageContext {
   cardIds: string[];
 }
 
-/** Save a captured selection with the page's context at this moment. Validated before writing. */
-export async function addSnippet(db: SecondChanceDB, capture: SnippetCapture, context: PageContext, now = Date.now()): Promise<number> {
-  const url = cleanUrl(capture.canonicalUrl ?? capture.url);
+/**
+ * Save a captured selection with the page's context at this moment. Validated before writing.
+ * `capture.url` is where the browser says the reader is (see pageUrlFor), never the page's own claim.
+ */
+export async function addSnippet(db: SecondChanceDB, capture: SnippetCapture & { url: string }, context: PageContext, now = Date.now()): Promise<number> {
+  const url = cleanUrl(capture.url);
   const snippet = Snippet.parse({
     quote: capture.quote.exact,
     prefix: capture.quote.prefix,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { NaloxoneKit } from '../naloxone-kits';
+import { isWebUrl } from '../../shared/snippets/url';
+
+/** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
+const WebUrl = z.string().max(4096).url().refine(isWebUrl, 'only http(s) URLs');
 import { TOPICS } from '../../shared/detect/types';
 
 const Quote = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) });
@@ -9,8 +13,7 @@ const Position = z.object({ start: z.number().int().nonnegative(), end: z.number
 export const SnippetCapture = z.object({
   quote: Quote,
   position: Position,
-  url: z.string().url().max(4096),
-  canonicalUrl: z.string().url().max(4096).optional(),
+  canonicalUrl: WebUrl.optional().catch(undefined),
   title: z.string().max(500),
 });
 export type SnippetCapture = z.infer<typeof SnippetCapture>;
@@ -23,14 +26,14 @@ export const Snippet = z.object({
   quote: z.string().min(1).max(5000),
   prefix: z.string().max(32),
   suffix: z.string().max(32),
-  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
-  url: z.string().url(),
+  position: z.object({ start: z.number().int().nonnegative().max(1e9), end: z.number().int().nonnegative().max(1e9) }),
+  url: WebUrl,
   title: z.string().max(500),
   site: z.string().max(253),
-  savedAt: z.number().int().positive(),
-  topics: z.array(z.enum(TOPICS)),
-  claims: z.array(z.string()),
-  cardIds: z.array(z.string()),
+  savedAt: z.number().int().positive().max(8.64e15),
+  topics: z.array(z.enum(TOPICS)).max(3),
+  claims: z.array(z.string().max(80)).max(50),
+  cardIds: z.array(z.string().max(120)).max(50),
   note: z.string().max(10_000),
   tags: z.array(Tag).max(30),
 });
@@ -40,8 +43,9 @@ export type Snippet = z.infer<typeof Snippet>;
 export const SnippetExport = z.object({
   format: z.literal('second-chance-snippets'),
   version: z.literal(1),
-  exportedAt: z.string(),
-  snippets: z.array(Snippet),
+  exportedAt: z.string().max(40),
+  /** Far above any real library; a bound so a hostile file cannot exhaust memory. */
+  snippets: z.array(Snippet).max(100_000),
   /** The reader's naloxone kits (issue 17), in the same file so one export keeps all their data. */
   naloxoneKits: z.array(NaloxoneKit).max(1000).optional(),
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../data/db/open';
-import { t, type MessageKey } from '../../platform/i18n';
+import { contentLang, t, type MessageKey } from '../../platform/i18n';
 import { importSnippets, toCsv, toExportFile, toMarkdown, type ImportFailure } from '../../data/snippets/export';
 import { listKits } from '../../data/naloxone-kits';
 import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../data/snippets/repository';
@@ -69,8 +69,8 @@ export function Library() {
     // The full JSON export also carries the reader's naloxone kits; a selection is only those quotes.
     const kits = kind === 'json' && !selected.size ? await listKits(await openDatabase()) : undefined;
     if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(list, new Date(), kits), null, 2));
-    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list));
-    else download(`${name}.csv`, 'text/csv', toCsv(list));
+    else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list, contentLang()));
+    else download(`${name}.csv`, 'text/csv', toCsv(list, contentLang()));
   };
   const onImport = async (file: File | undefined) => {
     if (!file) return;
@@ -200,10 +200,24 @@ function SnippetItem({ snippet, selected, onSelect, onDelete }: { snippet: Snipp
       </label>
       <blockquote>{snippet.quote}</blockquote>
       <p class="small" id={`${id}-title`}>
-        <a href={textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix)} target="_blank" rel="noopener noreferrer">
+        {/* The plain page: the quote's words go into a link (and so into history) only when asked. */}
+        <a href={snippet.url} target="_blank" rel="noopener noreferrer">
           {snippet.title || snippet.url}
         </a>{' '}
         <span class="muted">{t('savedOn', [new Date(snippet.savedAt).toLocaleDateString(), snippet.site])}</span>
+      </p>
+      <p class="small">
+        <button
+          type="button"
+          class="link"
+          aria-describedby={`${id}-quote-note`}
+          onClick={() => window.open(textFragmentUrl(snippet.url, snippet.quote, snippet.prefix, snippet.suffix), '_blank', 'noopener,noreferrer')}
+        >
+          {t('openAtQuote')}
+        </button>{' '}
+        <span class="muted" id={`${id}-quote-note`}>
+          {t('openAtQuoteNote')}
+        </span>
       </p>
       <form onSubmit={(e) => void save(e)} class="snippet-form">
         <label for={`${id}-note`}>{t('noteLabel')}</label>

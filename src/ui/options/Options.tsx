@@ -93,6 +93,7 @@ function WipeData() {
     <section aria-labelledby="wipe-heading">
       <h2 id="wipe-heading">{t('wipeHeading')}</h2>
       <p class="muted small">{t('wipeExplain')}</p>
+      <p class="small">{t('wipeOutside')}</p>
       {asking ? (
         <div role="alertdialog" aria-labelledby="wipe-heading" aria-describedby="wipe-ask" class="row">
           <p id="wipe-ask">{t('wipeAsk')}</p>

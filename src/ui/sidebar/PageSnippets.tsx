@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../../data/db/open';
 import { t } from '../../platform/i18n';
@@ -12,8 +12,19 @@ import { StateView } from '../StateView';
 export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined; orphaned: number[] }) {
   const [status, setStatus] = useState('');
   const [askPrivate, setAskPrivate] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
   // Snippets need real storage: never the in-memory copy (through the background for a docked sidebar refused IndexedDB).
-  const saved = useRead('pageSnippets', { url: analysis?.url ?? '', canonicalUrl: analysis?.canonicalUrl }, [analysis?.url], openDatabase);
+  // The background only keeps a canonical link that is on the page's own site.
+  const saved = useRead('pageSnippets', { url: analysis?.url ?? '', canonicalUrl: analysis?.canonicalUrl }, [analysis?.url, analysis?.canonicalUrl], openDatabase);
+  useEffect(() => setShown(null), [tabId, analysis?.url]);
+  /** Highlights are drawn only when the reader asks, after the warning that the site can see them. */
+  const toggleShown = async () => {
+    if (tabId === undefined) return;
+    const on = shown === null;
+    const reply = await send('showSavedOnPage', { tabId, on });
+    if (!reply.ok) return setStatus(t('highlightFailed'));
+    setShown(on ? t('savedShown', [String(reply.data.shown), String(reply.data.missing)]) : null);
+  };
   const save = async (confirmPrivate = false) => {
     if (tabId === undefined) return;
     setAskPrivate(false);
@@ -47,6 +58,19 @@ export function PageSnippets({ analysis, tabId, orphaned }: { analysis: PageAnal
           )
         }
       </StateView>
+      {saved.status === 'ready' && saved.data.length ? (
+        <div>
+          <p class="small muted">{t('showSavedWarning')}</p>
+          <button type="button" aria-pressed={shown !== null} disabled={tabId === undefined} onClick={() => void toggleShown()}>
+            {shown === null ? t('showSaved') : t('hideSaved')}
+          </button>
+          {shown ? (
+            <p role="status" class="small">
+              {shown}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div class="row">
         <button type="button" disabled={tabId === undefined} onClick={() => void save()}>
           {t('saveSelection')}

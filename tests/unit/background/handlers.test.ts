@@ -19,6 +19,7 @@ const analysis = {
 };
 
 function setup(settings: Partial<Settings> = {}) {
+  const privateMuted = new Set<string>();
   let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
   const deps: BackgroundDeps = {
     extensionOrigin: ORIGIN,
@@ -29,12 +30,13 @@ function setup(settings: Partial<Settings> = {}) {
     openPanel: vi.fn(async () => true),
     broadcast: vi.fn(),
     tellTool: vi.fn(async () => ({ done: true })),
-    snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showForAnalysis: vi.fn(async () => undefined) },
+    snippets: { saveSelection: vi.fn(async () => ({ saved: true as const, id: 1 })), showSaved: vi.fn(async () => ({ shown: 0, missing: 0 })) },
+    privateMutes: { has: async (host) => privateMuted.has(host), add: async (host) => void privateMuted.add(host) },
     quickHide: vi.fn(async () => true),
     wipeAll: vi.fn(async () => undefined),
     readData: vi.fn(async () => ({ read: true })),
   };
-  return { deps, handle: createMessageHandler(deps), settings: () => current };
+  return { deps, handle: createMessageHandler(deps), settings: () => current, privateMuted };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -74,6 +76,29 @@ describe('background message handler', () => {
     expect(await muted.handle({ type: 'getPageConfig', payload: { host: 'other.org' } }, page)).toEqual({ ok: true, data: { enabled: true } });
     const paused = setup({ paused: true });
     expect(await paused.handle({ type: 'getPageConfig', payload: { host: 'other.org' } }, page)).toEqual({ ok: true, data: { enabled: false } });
+  });
+
+  it('F2/F8: takes the page URL from the browser (sender), keeps a canonical link only on the same site, and never looks up saved quotes on its own', async () => {
+    const { deps, handle } = setup();
+    await handle({ type: 'pageAnalyzed', payload: { ...analysis, url: 'https://news.example.org/story', canonicalUrl: 'https://news.example.org/story' } }, { tab: { id: 7 }, url: 'https://attacker.example/copy' });
+    const stored = await deps.tabs.get(7);
+    expect(stored?.url).toBe('https://attacker.example/copy');
+    expect(stored?.canonicalUrl).toBeUndefined();
+    await handle({ type: 'pageAnalyzed', payload: { ...analysis, canonicalUrl: 'https://example.org/story-canonical' } }, page);
+    expect((await deps.tabs.get(7))?.canonicalUrl).toBe('https://example.org/story-canonical');
+    expect(deps.snippets.showSaved).not.toHaveBeenCalled();
+    expect(deps.tellTool).not.toHaveBeenCalled();
+  });
+
+  it('F4: a mute pressed in a private window is kept only for private windows and never written to settings', async () => {
+    const { handle, settings, privateMuted } = setup();
+    const privatePage = { tab: { id: 8, incognito: true }, url: 'https://example.org/story' };
+    await handle({ type: 'muteSite', payload: { host: 'example.org' } }, privatePage);
+    expect(settings().mutedSites).toEqual([]);
+    expect([...privateMuted]).toEqual(['example.org']);
+    expect(await handle({ type: 'getPageConfig', payload: { host: 'example.org' } }, privatePage)).toEqual({ ok: true, data: { enabled: false } });
+    // A normal window cannot read the private bit back.
+    expect(await handle({ type: 'getPageConfig', payload: { host: 'example.org' } }, page)).toEqual({ ok: true, data: { enabled: true } });
   });
 
   it('mutes a site from the notice and forgets that tab', async () => {

@@ -34,6 +34,7 @@ const VALID: Record<MessageType, unknown> = {
   quickHide: { tabId: 7 },
   wipeAll: { confirm: true },
   highlightMatches: { tabId: 7, on: true },
+  showSavedOnPage: { tabId: 7, on: true },
   readData: { request: { query: 'nearby', zip: '80202', type: 'all', limit: 10 } },
   writeSettings: { patch: { zip: '80202' } },
 };
@@ -188,7 +189,8 @@ describe(`background handler under attack (seed ${SEED})`, () => {
       openPanel: vi.fn(async () => true),
       broadcast: vi.fn(),
       tellTool,
-      snippets: createSnippetService({ db: async () => db, tabs, tellTool, snippetsChanged: vi.fn(), savedMessage: 'Saved', notSavedMessage: () => 'Not saved', isPrivate: async () => false }),
+      snippets: createSnippetService({ db: async () => db, tabs, tellTool, snippetsChanged: vi.fn(), tabUrl: async () => 'https://example.org/story', confirmSave: vi.fn(), isPrivate: async () => false }),
+      privateMutes: { has: async () => false, add: async () => undefined },
       quickHide: vi.fn(async () => true),
       wipeAll: () => wipeUserData(db),
       readData: ({ query, ...args }) => runRead(db, query, args as never),

@@ -76,6 +76,18 @@ describe('live refresh client', () => {
     expect(await fetchLive(denver, 5, base)).toMatchObject({ ok: false, reason, detail: expect.stringContaining(detail) });
   });
 
+  it('F13: never coerces an empty string, an array or a boolean into a coordinate or distance', () => {
+    const parse = (patch: object) => parseLive({ rows: [{ ...record(1), ...patch }] }) ?? { rows: [] };
+    for (const bad of ['', [], true, false, {}, '1e5', 'NaN']) {
+      expect(parse({ latitude: bad }).rows, JSON.stringify(bad)).toEqual([]);
+      expect(parse({ longitude: bad }).rows, JSON.stringify(bad)).toEqual([]);
+    }
+    expect(parse({ latitude: '39.75', longitude: '-104.99' }).rows[0]).toMatchObject({ lat: 39.75, lon: -104.99 });
+    expect(parse({ miles: true }).rows).toEqual([]);
+    expect(parse({ miles: 1e308 }).rows).toEqual([]);
+    expect(parse({ miles: '' }).rows[0].miles).toBeNull();
+  });
+
   it('gives up after its timeout, and reports an unreachable server as offline', async () => {
     mode = 'hang';
     expect(await fetchLive(denver, 5, base, 200)).toMatchObject({ ok: false, reason: 'timeout' });

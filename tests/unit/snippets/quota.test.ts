@@ -55,15 +55,18 @@ describe('quota exceeded while saving', () => {
     // The page tool still holds the reader's selection: each capture returns it again.
     const selection = capture('A quote the reader wants to keep.');
     const tellTool = vi.fn(async (_tab: number, command: { type: string }) => (command.type === 'captureSelection' ? selection : { placed: [], orphaned: [] }));
+    const confirmSave = vi.fn();
     const service = createSnippetService({
       db: async () => db, tabs: new TabAnalyses(), tellTool, snippetsChanged: vi.fn(),
-      savedMessage: 'Saved', notSavedMessage: (reason) => `not saved: ${reason}`, isPrivate: async () => false,
+      tabUrl: async () => 'https://example.org/story', confirmSave, isPrivate: async () => false,
     });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     full = true;
     expect(await service.saveSelection(3)).toEqual({ saved: false, reason: 'storage-full' });
-    expect(tellTool).toHaveBeenCalledWith(3, { type: 'snippetNotSaved', message: 'not saved: storage-full' });
+    // Said in the extension's own UI (the toolbar badge), never in the page.
+    expect(confirmSave).toHaveBeenCalledWith(3, 'failed');
+    expect(tellTool.mock.calls.map(([, c]) => c.type)).toEqual(['captureSelection']);
     full = false;
     expect(JSON.stringify(await allSnippets(db))).toBe(before);
 
