@@ -77,7 +77,7 @@ function readJson(path: string, file: string, problems: ContentProblem[]): Json 
   }
 }
 
-function checkSource(s: Json, file: string, where: string, problems: ContentProblem[]) {
+export function checkSource(s: Json, file: string, where: string, problems: ContentProblem[]) {
   const add = (message: string, field = '') => problems.push({ file, where: `${where}${field}`, message });
   if (s.doi !== undefined && !DOI.test(s.doi)) add(`"${s.doi}" is not a DOI (10.xxxx/...)`, '.doi');
   if (s.pmid !== undefined && !PMID.test(s.pmid)) add(`"${s.pmid}" is not a PMID (5-9 digits)`, '.pmid');
@@ -143,7 +143,7 @@ function checkCard(card: Json, file: string, problems: ContentProblem[]) {
   return { id: card.id as string, units: units.length, cited, numbers: numberCount };
 }
 
-function checkGrade(file: string, where: string, texts: string[], problems: ContentProblem[]) {
+export function checkGrade(file: string, where: string, texts: string[], problems: ContentProblem[]) {
   if (!texts.length) return;
   const whole = fleschKincaidGrade(texts.join(' '));
   if (whole > GRADE_LIMIT) problems.push({ file, where, message: `reads at grade ${whole.toFixed(1)}; family text must be grade ${GRADE_LIMIT} or lower` });
@@ -153,7 +153,7 @@ function checkGrade(file: string, where: string, texts: string[], problems: Cont
   });
 }
 
-function sameNumbers(file: string, where: string, english: string, spanish: string | undefined, problems: ContentProblem[]) {
+export function sameNumbers(file: string, where: string, english: string, spanish: string | undefined, problems: ContentProblem[]) {
   if (!spanish) {
     problems.push({ file, where: `es.${where}`, message: 'missing Spanish text' });
     return;

@@ -7,6 +7,7 @@ import { openDatabase } from '../src/data/db/open';
 import type { Broadcasts } from '../src/messaging/protocol';
 import { t } from '../src/platform/i18n';
 import { closePanelNow } from '../src/platform/open-panel';
+import { refreshKitReminder } from '../src/background/kit-reminder';
 import { isCall } from '../src/shared/calls';
 
 export default defineBackground(() => {
@@ -28,7 +29,9 @@ export default defineBackground(() => {
       storage: browser.storage.local,
       open: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
     }).catch(() => undefined);
-    openDatabase().catch((error) => console.error('[second-chance] could not open the database', error));
+    openDatabase()
+      .then((db) => refreshKitReminder(db))
+      .catch((error) => console.error('[second-chance] could not open the database', error));
     menus?.create({ id: 'open-sidebar', title: t('contextMenuOpen'), contexts: ['page', 'selection'] });
     menus?.create({ id: 'save-snippet', title: t('contextMenuSave'), contexts: ['selection'] });
     menus?.create({ id: 'quick-hide', title: t('contextMenuHide'), contexts: ['page'] });
@@ -42,6 +45,8 @@ export default defineBackground(() => {
       void deps.quickHide(tab.id);
     }
   };
+  // The naloxone kit reminder is recomputed each time the browser starts (the popup updates it on changes).
+  browser.runtime.onStartup.addListener(() => void openDatabase().then((db) => refreshKitReminder(db)).catch(() => undefined));
   // The menu's selection text comes from the browser: a page that swaps the selection saves nothing.
   menus?.onClicked.addListener((info, tab) => act(info.menuItemId, tab, info.selectionText));
   browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));

@@ -8,6 +8,7 @@ import type { BackgroundDeps, TellTool } from './deps';
 import { createSnippetService } from './snippets';
 import { TabAnalyses } from './tab-analyses';
 import { runRead, type ReadName } from '../data/reads';
+import { showKitReminder } from '../platform/kit-badge';
 import { fieldOf } from '../shared/calls';
 
 /** The real browser behind the background's handlers. */
@@ -78,6 +79,7 @@ export function browserDeps(): BackgroundDeps {
         console.warn('[second-chance] could not delete the database; clearing its tables instead', error);
         await wipeUserData(await openDatabase());
       }
+      await showKitReminder(false); // the kits are gone, and so is their reminder
       await tabs.clear();
       await privateMutes.clear();
       // Every open tab loses its notice, highlights and badge now, not at its next reload.

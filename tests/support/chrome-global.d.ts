@@ -8,7 +8,7 @@ declare const chrome: {
     getContexts(filter: { contextTypes?: string[] }): Promise<{ contextType: string; documentUrl?: string }[]>;
     reload(): void;
   };
-  action: { openPopup(): Promise<void>; getBadgeText(details: { tabId: number }): Promise<string> };
+  action: { openPopup(): Promise<void>; getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
   tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
   scripting: { executeScript(options: unknown): Promise<unknown> };

@@ -5,6 +5,7 @@ import type { Helpline, ZipPoint } from '../resources/schema';
 import type { ResourceRow } from '../resources/schema';
 import type { LiveCacheRow } from '../resources/live';
 import type { Snippet } from '../snippets/schema';
+import type { NaloxoneKit } from '../naloxone-kits';
 
 export const DB_NAME = 'second-chance';
 
@@ -43,6 +44,9 @@ export interface ResourceCell {
 /** v2: results fetched from FindTreatment.gov for a ZIP (opt-in live refresh), with when. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, liveCache: 'zip' } as const;
 
+/** v3: naloxone kits the reader recorded ("I have naloxone"); a user table. */
+export const SCHEMA_V3 = { ...SCHEMA_V2, naloxoneKits: '++id' } as const;
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -62,12 +66,14 @@ export class SecondChanceDB extends Dexie {
   snippets!: Table<Snippet, number>;
   settings!: Table<SettingRow, string>;
   liveCache!: Table<LiveCacheRow, string>;
+  naloxoneKits!: Table<NaloxoneKit, number>;
 
   /** `options` can supply another IndexedDB implementation (the in-memory fallback). */
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 
   /** The tables seeding may clear and refill. */
@@ -75,8 +81,8 @@ export class SecondChanceDB extends Dexie {
     return [this.evidence, this.helplines, this.zipPoints, this.resources, this.stateLaws];
   }
 
-  /** The tables "Delete all my data" empties (the live cache reveals the reader's area). */
+  /** The tables "Delete all my data" empties (the live cache reveals the reader's area; kits say where naloxone is kept). */
   userTables() {
-    return [this.snippets, this.settings, this.liveCache];
+    return [this.snippets, this.settings, this.liveCache, this.naloxoneKits];
   }
 }

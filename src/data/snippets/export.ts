@@ -1,10 +1,12 @@
 import type { SecondChanceDB } from '../db/database';
 import { isQuotaExceeded } from '../db/open';
 import { Snippet, SnippetExport } from './schema';
+import type { NaloxoneKit } from '../naloxone-kits';
 import { textFragmentUrl } from '../../shared/snippets/url';
 
-export function toExportFile(snippets: Snippet[], now = new Date()): SnippetExport {
-  return { format: 'second-chance-snippets', version: 1, exportedAt: now.toISOString(), snippets };
+/** The JSON export: the snippets and, when given, the reader's naloxone kits. */
+export function toExportFile(snippets: Snippet[], now = new Date(), naloxoneKits?: NaloxoneKit[]): SnippetExport {
+  return { format: 'second-chance-snippets', version: 1, exportedAt: now.toISOString(), snippets, ...(naloxoneKits ? { naloxoneKits } : {}) };
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -111,7 +113,12 @@ export async function importSnippets(db: SecondChanceDB, text: string): Promise<
     return { ok: false, reason: 'not-snippets', detail: `${where}: ${issue.message}`.slice(0, 300) };
   }
   try {
-    return await db.transaction('rw', db.snippets, async () => {
+    return await db.transaction('rw', db.snippets, db.naloxoneKits, async () => {
+      // Kits already recorded (same place, date and time added) are skipped, like snippets.
+      const kitKey = (k: NaloxoneKit) => `${k.place}\u0000${k.expires}\u0000${k.addedAt}`;
+      const kitsSeen = new Set((await db.naloxoneKits.toArray()).map(kitKey));
+      const kits = (parsed.data.naloxoneKits ?? []).filter((k) => !kitsSeen.has(kitKey(k)) && !!kitsSeen.add(kitKey(k))).map(({ id: _id, ...rest }) => rest);
+      await db.naloxoneKits.bulkAdd(kits);
       // Seen keys grow as rows are taken, so a file listing the same snippet twice adds it once.
       const seen = new Set((await db.snippets.toArray()).map(key));
       const fresh = parsed.data.snippets

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NaloxoneKit } from '../naloxone-kits';
 import { isWebUrl } from '../../shared/snippets/url';
 
 /** Only web pages: javascript:, data:, file:, chrome: and the like are never stored or linked. */
@@ -45,5 +46,7 @@ export const SnippetExport = z.object({
   exportedAt: z.string().max(40),
   /** Far above any real library; a bound so a hostile file cannot exhaust memory. */
   snippets: z.array(Snippet).max(100_000),
+  /** The reader's naloxone kits (issue 17), in the same file so one export keeps all their data. */
+  naloxoneKits: z.array(NaloxoneKit).max(1000).optional(),
 });
 export type SnippetExport = z.infer<typeof SnippetExport>;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../data/db/open';
 import { contentLang, t, type MessageKey } from '../../platform/i18n';
 import { importSnippets, toCsv, toExportFile, toMarkdown, type ImportFailure } from '../../data/snippets/export';
+import { listKits } from '../../data/naloxone-kits';
 import { allSnippets, deleteSnippet, restoreSnippet, updateSnippet } from '../../data/snippets/repository';
 import { facets, filterSnippets, type SnippetFilter } from '../../shared/snippets/search';
 import type { Snippet } from '../../data/snippets/schema';
@@ -62,10 +63,12 @@ export function Library() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
-  const exportAs = (kind: 'json' | 'md' | 'csv') => {
+  const exportAs = async (kind: 'json' | 'md' | 'csv') => {
     const list = picked();
     const name = `second-chance-snippets-${new Date().toISOString().slice(0, 10)}`;
-    if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(list), null, 2));
+    // The full JSON export also carries the reader's naloxone kits; a selection is only those quotes.
+    const kits = kind === 'json' && !selected.size ? await listKits(await openDatabase()) : undefined;
+    if (kind === 'json') download(`${name}.json`, 'application/json', JSON.stringify(toExportFile(list, new Date(), kits), null, 2));
     else if (kind === 'md') download(`${name}.md`, 'text/markdown', toMarkdown(list, contentLang()));
     else download(`${name}.csv`, 'text/csv', toCsv(list, contentLang()));
   };
@@ -134,13 +137,13 @@ export function Library() {
       <section aria-labelledby="transfer-heading">
         <h2 id="transfer-heading">{selected.size ? t('selectedCount', String(selected.size)) : t('exportHeading')}</h2>
         <div class="row">
-          <button type="button" onClick={() => exportAs('json')}>
+          <button type="button" onClick={() => void exportAs('json')}>
             {t('exportJson')}
           </button>
-          <button type="button" onClick={() => exportAs('md')}>
+          <button type="button" onClick={() => void exportAs('md')}>
             {t('exportMarkdown')}
           </button>
-          <button type="button" onClick={() => exportAs('csv')}>
+          <button type="button" onClick={() => void exportAs('csv')}>
             {t('exportCsv')}
           </button>
           {selected.size ? (

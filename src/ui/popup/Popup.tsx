@@ -20,6 +20,8 @@ import { cachedEmergency, rememberEmergency } from './emergency-cache';
 import { NaloxoneAccessUS } from './NaloxoneAccess';
 import { OverdoseSteps } from './OverdoseSteps';
 import { Paused } from '../Paused';
+import { NaloxoneReady } from '../naloxone/NaloxoneReady';
+import { useKits } from '../naloxone/use-kits';
 
 /** The evidence card "Full guide in the sidebar" opens. */
 const OVERDOSE_GUIDE = 'overdose-response';
@@ -66,6 +68,7 @@ export function Popup() {
       <SeedProgress />
       <StorageNotice />
       <StateView state={settings}>{(s) => <Naloxone settings={s} />}</StateView>
+      <Kits />
       <StateView state={helplines}>{(lines) => <HelplineList helplines={lines} />}</StateView>
       <PopupShortcut />
       <nav class="actions" aria-label={t('extName')}>
@@ -80,6 +83,25 @@ export function Popup() {
         </button>
       </nav>
     </main>
+  );
+}
+
+/** "I have naloxone": the reader's kits, their reminders and how to keep them ready. */
+function Kits() {
+  const { kits, actions } = useKits();
+  return (
+    <>
+      <StateView state={kits}>{(list) => <NaloxoneReady kits={list} actions={actions} />}</StateView>
+      <p class="small">
+        <a href={browser.runtime.getURL('/after-overdose.html')} target="_blank" rel="noopener">
+          {t('afterLink')}
+        </a>
+        {' · '}
+        <a href={browser.runtime.getURL('/plan.html')} target="_blank" rel="noopener">
+          {t('planLink')}
+        </a>
+      </p>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import type { Broadcasts, PageAnalysis } from '../../messaging/protocol';
 import { isCall } from '../../shared/calls';
 import { claimText, readablePhrase } from '../claims';
+import { ClaimWhatToSay } from '../what-to-say/WhatToSay';
 
 /** Why the sidebar shows what it shows: topics, claims and the phrases behind them. */
 export function PagePanel({ analysis, tabId }: { analysis: PageAnalysis | null | undefined; tabId: number | undefined }) {
@@ -39,8 +40,11 @@ function PageTopics({ analysis, tabId }: { analysis: PageAnalysis | null | undef
         <>
           <h3>{t('claimsHeading')}</h3>
           <ul class="claims">
-            {analysis.claims.map((claim) => (
-              <li key={claim}>{claimText(claim)}</li>
+            {analysis.claims.map((claim, i) => (
+              <li key={claim}>
+                {claimText(claim)}
+                <ClaimWhatToSay claim={claim} open={i === 0} />
+              </li>
             ))}
           </ul>
         </>

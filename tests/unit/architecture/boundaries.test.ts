@@ -18,7 +18,7 @@ function realmOf(path: string): Realm | undefined {
   if (path === 'entrypoints/background.ts') return 'background';
   if (path === 'entrypoints/content.ts') return 'content';
   if (path === 'entrypoints/page-tool.ts') return 'page-tool';
-  if (/^entrypoints\/(popup|options|sidepanel|library|welcome)\//.test(path)) return 'ui';
+  if (/^entrypoints\/(popup|options|sidepanel|library|welcome|after-overdose|plan)\//.test(path)) return 'ui';
   const top = path.match(/^src\/(shared|platform|messaging|content|page-tool|background|data|ui)\//);
   if (top) return top[1] as Realm;
   if (path.startsWith('build/') || path === 'wxt.config.ts') return 'build';

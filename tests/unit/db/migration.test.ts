@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SecondChanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../src/data/db/database';
+import { SecondChanceDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/data/db/database';
 import { seedReferenceData } from '../../../src/data/db/seed';
 import { getSettings } from '../../../src/data/settings';
+import { listKits } from '../../../src/data/naloxone-kits';
 import { smallDataset } from '../../support/dataset';
 
 interface StoredExample {
@@ -20,9 +21,10 @@ const examples = readdirSync(dir)
 
 describe('stored example databases open with the current code', () => {
   it('has an example for every schema version', () => {
-    expect(examples.map((e) => e.version).sort()).toEqual([1, 2]);
+    expect(examples.map((e) => e.version).sort()).toEqual([1, 2, 3]);
     expect(examples.find((e) => e.version === 1)?.schema).toEqual(SCHEMA_V1);
     expect(examples.find((e) => e.version === 2)?.schema).toEqual(SCHEMA_V2);
+    expect(examples.find((e) => e.version === 3)?.schema).toEqual(SCHEMA_V3);
   });
 
   it.each(examples.map((e) => [e.version, e] as const))('version %i keeps user data and reseeds reference data', async (version, example) => {
@@ -44,6 +46,7 @@ describe('stored example databases open with the current code', () => {
     expect(await db.snippets.count()).toBe(example.tables.snippets.length);
     // User data from any version, including the live cache, survives opening and reseeding.
     expect(await db.liveCache.toArray()).toEqual(example.tables.liveCache ?? []);
+    expect(await listKits(db)).toEqual(example.tables.naloxoneKits ?? []);
     await db.delete();
   });
 });

@@ -7,6 +7,7 @@ import { LIVE_FAILURES } from '../../../src/data/resources/live';
 import { CountryCode } from '../../../src/data/resources/schema';
 import { EvidenceCard } from '../../../src/data/evidence/schema';
 import { Settings } from '../../../src/data/settings';
+import { NaloxoneKit } from '../../../src/data/naloxone-kits';
 import { TOPICS } from '../../../src/shared/detect';
 import { sourceFiles } from '../architecture/imports';
 
@@ -33,6 +34,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   strength_: EvidenceCard.shape.strength.options,
   lawTopic_: LAW_TOPICS,
   lawStatus_: LAW_STATUSES.filter((status) => status !== 'unconfirmed'), // unconfirmed has its own sentences (LawPanel)
+  kitKind_: NaloxoneKit.shape.kind.options,
 };
 
 describe('UI messages (public/_locales)', () => {

@@ -1,0 +1,4 @@
+import { mountPage } from '../../src/ui/mount';
+import { AfterOverdosePage } from '../../src/ui/after-overdose/AfterOverdosePage';
+
+mountPage(<AfterOverdosePage />);
