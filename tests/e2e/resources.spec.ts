@@ -57,7 +57,9 @@ test('country Canada shows Canadian lines and no US rows; the UK shows 999', asy
   await setLocation(page, extensionId, 'CA');
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.getByRole('link', { name: 'Possible overdose? Call 911' })).toBeVisible();
-  await expect(page.getByText('National Overdose Response Service (NORS)')).toBeVisible();
+  await expect(page.getByText('9-8-8 Suicide Crisis Helpline')).toBeVisible();
+  // NORS is hidden until its number is read on an official page (content-data/helplines).
+  await expect(page.getByText('National Overdose Response Service (NORS)')).toHaveCount(0);
   await expect(page.locator('ol.places')).toHaveCount(0);
   await expect(page.getByText('SAMHSA National Helpline')).toHaveCount(0);
   await setLocation(page, extensionId, 'GB');

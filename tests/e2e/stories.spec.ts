@@ -6,7 +6,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, openBrowser, test, waitForTabId } from './fixtures';
+import { clickNotice, closedShadow, expect, openBrowser, test, waitForTabId } from './fixtures';
 
 async function sidePanelPage(cdpUrl: string): Promise<{ page: Page; close: () => Promise<void> }> {
   for (let i = 0; i < 50; i++) {
@@ -29,7 +29,6 @@ type ChromeApis = {
 
 test.describe.configure({ timeout: 90_000 });
 
-const evidenceButton = (page: Page) => page.locator('second-chance-notice').getByRole('button', { name: 'Evidence and help' });
 
 test('"Evidence and help" on the real notice opens the real side panel: emergency number, topics, cards; the badge counts the topics', async ({ profileDir, origin }) => {
   const { context, worker } = await openBrowser(profileDir, { args: ['--remote-debugging-port=0'] });
@@ -39,7 +38,8 @@ test('"Evidence and help" on the real notice opens the real side panel: emergenc
     await page.goto(`${origin}/seed/000.html`);
     const tabId = await waitForTabId(worker, page.url());
     await expect.poll(() => worker.evaluate((id) => (globalThis as unknown as ChromeApis).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('3');
-    await evidenceButton(page).click();
+    await expect.poll(async () => (await closedShadow(page, 'second-chance-notice'))?.buttons.map((b) => b.name) ?? []).toContain('Evidence and help');
+    await clickNotice(page, 'Evidence and help'); // closed shadow root: a real mouse click at the button
     const { page: panel, close } = await sidePanelPage(cdpUrl);
     await expect(panel.locator('.emergency a[href="tel:911"]')).toHaveText('Possible overdose? Call 911');
     await expect(panel.getByText('This page discusses: overdose, tough love, treatment')).toBeVisible();
@@ -65,7 +65,8 @@ test('docked sidebar with third-party storage blocked: emergency number, topics 
     // The browser refuses its panel (here: disabled), so the notice docks the sidebar in the page.
     await worker.evaluate(() => (globalThis as unknown as ChromeApis).chrome.sidePanel.setOptions({ enabled: false }));
     const started = Date.now();
-    await evidenceButton(page).click();
+    await expect.poll(async () => (await closedShadow(page, 'second-chance-notice'))?.buttons.map((b) => b.name) ?? []).toContain('Evidence and help');
+    await clickNotice(page, 'Evidence and help'); // closed shadow root: a real mouse click at the button
     // The dock's shadow root is closed, so the frame is found among the page's frames.
     const docked = () => page.frames().find((f) => f.url().includes('sidepanel.html'))!;
     await expect.poll(() => !!docked()).toBe(true);

@@ -225,7 +225,7 @@ describe('links, citations and CSV', () => {
     const row = { quote: 'q', prefix: '', suffix: '', position: { start: 0, end: 1 }, url: 'https://example.org/a', title: 't', site: 'example.org', savedAt: 1, topics: [], claims: [], cardIds: [], note: '', tags: [] };
     for (const url of ['javascript:alert(document.domain)//', 'data:text/html,x', 'file:///etc/passwd', 'chrome://settings', 'vbscript:x', 'about:blank', 'mailto:a@b.c']) {
       const result = await importSnippets(db, JSON.stringify({ ...toExportFile([]), snippets: [{ ...row, url }] }));
-      expect(result, url).toMatchObject({ ok: false, error: expect.stringContaining('only http(s) URLs') });
+      expect(result, url).toMatchObject({ ok: false, reason: 'not-snippets', detail: expect.stringContaining('only http(s) URLs') });
     }
     expect(await importSnippets(db, JSON.stringify({ ...toExportFile([]), snippets: [{ ...row, cardIds: Array.from({ length: 100_000 }, (_, i) => `c${i}`) }] }))).toMatchObject({ ok: false });
     expect(await importSnippets(db, JSON.stringify({ ...toExportFile([]), snippets: [{ ...row, claims: ['x'.repeat(5_000_000)] }] }))).toMatchObject({ ok: false });
