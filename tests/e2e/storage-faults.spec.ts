@@ -143,7 +143,7 @@ test('IndexedDB deleted under the running extension: the next save reopens and r
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('link', { name: 'Possible overdose? Call 911' })).toBeVisible();
-  await expect(popup.getByText('sold over the counter at US pharmacies')).toBeVisible({ timeout: 30_000 });
+  await expect(popup.getByText('is sold without a prescription since 2023')).toBeVisible({ timeout: 30_000 });
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   await expect(library.locator('li.card blockquote')).toHaveText([second]);
