@@ -70,20 +70,74 @@ export async function inExtension<T, A>(control: Page, fn: (arg: A) => Promise<T
   return control.evaluate(fn as never, arg as never) as Promise<T>;
 }
 
+/**
+ * The notice lives in a CLOSED shadow root (the page must not read or press it), so page script
+ * cannot reach inside. WebDriver BiDi can: serialising the host with `includeShadowTree: 'all'`
+ * hands back its shadow root (closed included) as a shared reference, which a later
+ * `script.callFunction` takes as an argument. Both calls run in a sandbox, so nothing the page
+ * patched (prototypes, globals) is seen.
+ */
+type BidiSession = { send(method: string, params: unknown): Promise<{ result: unknown }> };
+type RemoteValue = { type: string; sharedId?: string; value?: unknown };
+
+function bidiOf(page: Page): { session: BidiSession; context: string } {
+  // puppeteer-core's BiDi frame exposes its browsing context, whose browser holds the raw session.
+  const bc = (page.mainFrame() as unknown as { browsingContext: { id: string; userContext: { browser: { session: BidiSession } } } }).browsingContext;
+  return { session: bc.userContext.browser.session, context: bc.id };
+}
+
+const SANDBOX = 'second-chance-harness';
+
+/** The shadow root (closed included) of the page's `tag` element as a BiDi shared reference, or null while there is none. */
+async function closedRoot(page: Page, tag: string): Promise<{ sharedId: string } | null> {
+  const { session, context } = bidiOf(page);
+  const { result } = (await session.send('script.callFunction', {
+    functionDeclaration: `() => document.querySelector(${JSON.stringify(tag)})`,
+    awaitPromise: false,
+    target: { context, sandbox: SANDBOX },
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  })) as { result: { type: string; result?: RemoteValue & { value?: { shadowRoot?: RemoteValue | null } } } };
+  const root = result.type === 'success' ? result.result?.value?.shadowRoot : undefined;
+  return root?.sharedId ? { sharedId: root.sharedId } : null;
+}
+
+/** Run `fn` (a function source taking the shadow root and `arg`) inside the closed shadow root of `tag`; its JSON result, or null when there is no such element. */
+export async function inClosedRoot<T>(page: Page, tag: string, fn: string, arg: unknown = null): Promise<T | null> {
+  const root = await closedRoot(page, tag);
+  if (!root) return null;
+  const { session, context } = bidiOf(page);
+  const { result } = (await session.send('script.callFunction', {
+    functionDeclaration: `(root, arg) => JSON.stringify((${fn})(root, JSON.parse(arg)))`,
+    arguments: [root, { type: 'string', value: JSON.stringify(arg ?? null) }],
+    awaitPromise: false,
+    target: { context, sandbox: SANDBOX },
+    resultOwnership: 'none',
+  })) as { result: { type: string; result?: RemoteValue; exceptionDetails?: { text?: string } } };
+  if (result.type !== 'success') throw new Error(`in <${tag}>: ${result.exceptionDetails?.text ?? 'script error'}`);
+  const value = result.result?.value;
+  return typeof value === 'string' ? (JSON.parse(value) as T) : null;
+}
+
 /** The notice's text, or '' before it appears. */
-export const noticeText = (page: Page) =>
-  page.evaluate(() => document.querySelector('second-chance-notice')?.shadowRoot?.querySelector('.box')?.textContent ?? '');
+export const noticeText = async (page: Page): Promise<string> =>
+  (await inClosedRoot<string>(page, 'second-chance-notice', "(root) => root.querySelector('.box')?.textContent ?? ''", null)) ?? '';
 
 /** A trusted click (BiDi input, a real user gesture) on a notice button, by its label. */
 export async function clickNoticeButton(page: Page, label: RegExp) {
   await until(() => noticeText(page), { what: 'the notice' });
-  const at = await page.evaluate((source) => {
-    const buttons = [...document.querySelector('second-chance-notice')!.shadowRoot!.querySelectorAll('button')];
-    const b = buttons.find((x) => new RegExp(source).test(x.textContent ?? '') || new RegExp(source).test(x.getAttribute('aria-label') ?? ''));
-    if (!b) return null;
-    const r = b.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, label.source);
+  const at = await inClosedRoot<{ x: number; y: number } | null>(
+    page,
+    'second-chance-notice',
+    `(root, source) => {
+      const re = new RegExp(source);
+      const b = [...root.querySelectorAll('button')].find((x) => re.test(x.textContent ?? '') || re.test(x.getAttribute('aria-label') ?? ''));
+      if (!b) return null;
+      const r = b.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }`,
+    label.source,
+  );
   if (!at) throw new Error(`no notice button ${label}`);
   await page.mouse.click(at.x, at.y);
 }
@@ -91,6 +145,37 @@ export async function clickNoticeButton(page: Page, label: RegExp) {
 /** The docked sidebar's frame (an extension page inside the web page). */
 export async function dockedFrame(page: Page): Promise<Frame> {
   return until(async () => page.frames().find((f) => f !== page.mainFrame()), { what: 'the docked sidebar frame' });
+}
+
+/**
+ * A trusted click on the first button labelled exactly `label` in the docked sidebar's frame.
+ * The iframe sits in a closed shadow root, so its offset is read through BiDi; the button's place
+ * is measured until it stops moving (the sidebar keeps filling in sections after it first shows).
+ */
+export async function clickDockedButton(page: Page, frame: Frame, label: string) {
+  let last = '';
+  const at = await until(
+    async () => {
+      const dock = await inClosedRoot<{ x: number; y: number } | null>(page, 'second-chance-sidebar', `(root) => {
+        const r = root.querySelector('iframe')?.getBoundingClientRect();
+        return r ? { x: r.x + (parseFloat(getComputedStyle(root.querySelector('iframe')).borderLeftWidth) || 0), y: r.y } : null;
+      }`);
+      const inFrame = await frame.evaluate((text) => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === text);
+        if (!b) return null;
+        b.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = b.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, label);
+      if (!dock || !inFrame) return null;
+      const now = JSON.stringify([dock, inFrame]);
+      const stable = now === last;
+      last = now;
+      return stable ? { x: dock.x + inFrame.x, y: dock.y + inFrame.y } : null;
+    },
+    { every: 250, what: `a steady "${label}" button in the docked sidebar` },
+  );
+  await page.mouse.click(at.x, at.y);
 }
 
 /** The visible text of a page or frame. */

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../tools/demo-server';
-import { clickNoticeButton, dockedFrame, EXT, extensionPage, launchFirefox, noticeText, tabIdOf, textOf, until, type FirefoxGlobal } from './harness';
+import { clickDockedButton, clickNoticeButton, dockedFrame, EXT, extensionPage, launchFirefox, noticeText, tabIdOf, textOf, until, type FirefoxGlobal } from './harness';
 
 let browser: Browser;
 let control: Page;
@@ -82,15 +82,7 @@ describe('Firefox: quotes, hiding, muting, network', () => {
     await clickNoticeButton(page, /Evidence and help/);
     const frame = await dockedFrame(page);
     await until(() => frame.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save selection' && !b.disabled)), { what: 'Save selection' });
-    // Where the button is on screen: the frame's offset in the page plus the button's place in the frame.
-    const inFrame = await frame.evaluate(() => {
-      const r = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save selection')!;
-      r.scrollIntoView({ block: 'center' });
-      const box = r.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    });
-    const dock = await page.evaluate(() => ({ x: innerWidth - Math.min(400, innerWidth), y: 0 }));
-    await page.mouse.click(dock.x + 1 + inFrame.x, dock.y + inFrame.y);
+    await clickDockedButton(page, frame, 'Save selection');
     await until(async () => /Saved\./.test(await textOf(frame)), { what: '"Saved." in the docked sidebar' });
     const library = await extensionPage(browser, '/library.html');
     const listed = await until(async () => ((await textOf(library)).includes(quote.slice(0, 40)) ? 'listed' : ''), { what: 'the quote in the library' });
