@@ -1,33 +1,19 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../tools/demo-server';
+import { launchFirefox } from './harness';
 
 /**
  * Issue 15 in firefox-esr: what a hostile page can reach of the extension's elements. (Saving a
  * quote needs the sidebar's own page, which this harness cannot open in Firefox; the Chromium
  * suite tests/e2e/hostile-page.spec.ts covers the saved-quote leak itself.)
  */
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      'app.normandy.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'extensions.update.enabled': false,
-    },
-  });
-  await browser.installExtension(resolve('.output/firefox-mv2'));
+  browser = await launchFirefox();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,29 +1,14 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../tools/demo-server';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+import { launchFirefox } from './harness';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      // No network beyond 127.0.0.1 on this machine: keep Firefox from phoning home.
-      'app.normandy.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'extensions.update.enabled': false,
-    },
-  });
-  await browser.installExtension(resolve('.output/firefox-mv2'));
+  browser = await launchFirefox();
 }, 60_000);
 
 afterAll(async () => {
