@@ -24,13 +24,45 @@ export const DEFAULT_SETTINGS: Settings = Settings.parse({});
  */
 export const FAIL_CLOSED_SETTINGS: Settings = { ...DEFAULT_SETTINGS, paused: true };
 
-/** Read settings; a damaged row fails closed (logged) rather than breaking every page. */
+/**
+ * The settings are one stored item, `{ version, settings }`. A change of shape bumps the version
+ * and adds the step from the previous one to MIGRATIONS; old items are migrated when read and
+ * stored in the new shape at the next change.
+ */
+export const SETTINGS_VERSION = 2;
+const SettingsItem = z.object({ version: z.literal(SETTINGS_VERSION), settings: Settings });
+export type SettingsItem = z.infer<typeof SettingsItem>;
+
+/** Step from version N to N + 1. Version 1 (until 2026-12) was the settings object itself, without a version. */
+const MIGRATIONS: Record<number, (item: unknown) => unknown> = {
+  1: (item) => ({ version: 2, settings: item }),
+};
+const Versioned = z.object({ version: z.number().int().positive() });
+
+/** The stored item, migrated to SETTINGS_VERSION and validated; null when damaged or written by a newer version. */
+export function settingsFromItem(item: unknown): Settings | null {
+  const tagged = Versioned.safeParse(item);
+  // Version 1 had no `version` field; any other `version` that is not a whole number is damage.
+  if (!tagged.success && typeof item === 'object' && item !== null && 'version' in item) return null;
+  let version = tagged.success ? tagged.data.version : 1;
+  if (version > SETTINGS_VERSION) return null;
+  let current = item;
+  for (; version < SETTINGS_VERSION; version++) current = MIGRATIONS[version](current);
+  const parsed = SettingsItem.safeParse(current);
+  return parsed.success ? parsed.data.settings : null;
+}
+
+export function settingsItem(settings: Settings): SettingsItem {
+  return { version: SETTINGS_VERSION, settings };
+}
+
+/** Read settings (none stored yet: the defaults); a damaged item fails closed (logged) rather than breaking every page. */
 export async function getSettings(db: SecondChanceDB): Promise<Settings> {
   const row = await db.settings.get(KEY);
   if (!row) return DEFAULT_SETTINGS;
-  const parsed = Settings.safeParse(row.value);
-  if (parsed.success) return parsed.data;
-  console.warn('[second-chance] stored settings were invalid; pausing until they are set again', parsed.error.issues);
+  const settings = settingsFromItem(row.value);
+  if (settings) return settings;
+  console.warn('[second-chance] stored settings were invalid; pausing until they are set again');
   return FAIL_CLOSED_SETTINGS;
 }
 
@@ -48,7 +80,7 @@ export async function settingsOrPaused(open: () => Promise<SecondChanceDB>): Pro
 export async function updateSettings(db: SecondChanceDB, patch: Partial<Settings>): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const next = Settings.parse({ ...(await getSettings(db)), ...patch });
-    await db.settings.put({ key: KEY, value: next });
+    await db.settings.put({ key: KEY, value: settingsItem(next) });
     return next;
   });
 }
